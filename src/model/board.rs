@@ -1,0 +1,263 @@
+//! The board: everything one board file holds, and the board-wide facts a chair reads
+//! first — RAG counts, overdue and drifting actions, the open action log, the next meeting.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Drift, Indicator, Inspection, Meeting, MeetingAction, MeetingStatus, Person, PlanAction,
+    Priority, RagCounts, Recommendation, dates, dates::Moment,
+};
+
+/// The newest board file format this app reads and writes.
+pub const CURRENT_FORMAT: u32 = 1;
+
+/// One improvement board: its people, inspections, statement of action, indicators and
+/// meetings, and the audit trail of changes made to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Board {
+    pub format: u32,
+    pub authority: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intervention: Option<Intervention>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Terms>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inspections: Vec<Inspection>,
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    #[serde(default)]
+    pub recommendations: Vec<Recommendation>,
+    #[serde(default)]
+    pub actions: Vec<PlanAction>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Meeting>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Change>,
+}
+
+/// The DfE intervention the board answers to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intervention {
+    pub kind: InterventionKind,
+    #[serde(with = "dates::date")]
+    pub issued: NaiveDate,
+    /// How often, in months, the DfE reviews progress.
+    #[serde(default = "six", skip_serializing_if = "is_six")]
+    pub review_months: u32,
+}
+
+fn six() -> u32 {
+    6
+}
+
+fn is_six(months: &u32) -> bool {
+    *months == 6
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InterventionKind {
+    ImprovementNotice,
+    StatutoryDirection,
+}
+
+impl InterventionKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            InterventionKind::ImprovementNotice => "Improvement notice",
+            InterventionKind::StatutoryDirection => "Statutory direction",
+        }
+    }
+}
+
+/// The board's terms of reference.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Terms {
+    pub purpose: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quorum: Option<u32>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub frequency: String,
+}
+
+/// One entry of the audit trail: when, by whom, and what, in words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub at: Moment,
+    pub by: String,
+    pub what: String,
+}
+
+impl Board {
+    /// A board with nothing in it yet.
+    pub fn blank(authority: &str, title: &str) -> Board {
+        Board {
+            format: CURRENT_FORMAT,
+            authority: authority.to_string(),
+            title: title.to_string(),
+            intervention: None,
+            terms: None,
+            people: vec![],
+            inspections: vec![],
+            priorities: vec![],
+            recommendations: vec![],
+            actions: vec![],
+            indicators: vec![],
+            meetings: vec![],
+            history: vec![],
+        }
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    /// The person's name, or the id itself when nobody has it (so a report still reads).
+    pub fn person_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.person(id).map_or(id, |p| p.name.as_str())
+    }
+
+    pub fn priority(&self, id: &str) -> Option<&Priority> {
+        self.priorities.iter().find(|p| p.id == id)
+    }
+
+    pub fn recommendation(&self, id: &str) -> Option<&Recommendation> {
+        self.recommendations.iter().find(|r| r.id == id)
+    }
+
+    pub fn action(&self, id: &str) -> Option<&PlanAction> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    pub fn meeting(&self, number: u32) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.number == number)
+    }
+
+    pub fn inspection(&self, id: &str) -> Option<&Inspection> {
+        self.inspections.iter().find(|i| i.id == id)
+    }
+
+    /// The recommendations under a priority, in file order.
+    pub fn recommendations_for<'a>(&'a self, priority: &'a str) -> impl Iterator<Item = &'a Recommendation> {
+        self.recommendations.iter().filter(move |r| r.priority == priority)
+    }
+
+    /// The actions answering a recommendation, in file order.
+    pub fn actions_for<'a>(&'a self, recommendation: &'a str) -> impl Iterator<Item = &'a PlanAction> {
+        self.actions.iter().filter(move |a| a.recommendation == recommendation)
+    }
+
+    /// The actions under a priority, through its recommendations.
+    pub fn actions_in_priority<'a>(&'a self, priority: &'a str) -> impl Iterator<Item = &'a PlanAction> {
+        self.actions
+            .iter()
+            .filter(move |a| self.recommendation(&a.recommendation).is_some_and(|r| r.priority == priority))
+    }
+
+    /// The priority an action sits under.
+    pub fn priority_of(&self, action: &PlanAction) -> Option<&Priority> {
+        self.recommendation(&action.recommendation).and_then(|r| self.priority(&r.priority))
+    }
+
+    /// The statement of action in the plan's order: priority by priority, recommendation
+    /// by recommendation. Actions whose recommendation or priority is missing come last,
+    /// so nothing silently disappears from a walk-through or a report.
+    pub fn actions_in_plan_order(&self) -> Vec<&PlanAction> {
+        let mut ordered: Vec<&PlanAction> = Vec::with_capacity(self.actions.len());
+        for priority in &self.priorities {
+            for rec in self.recommendations_for(&priority.id) {
+                ordered.extend(self.actions_for(&rec.id));
+            }
+        }
+        if ordered.len() < self.actions.len() {
+            let placed: std::collections::HashSet<*const PlanAction> =
+                ordered.iter().map(|a| *a as *const PlanAction).collect();
+            let stray: Vec<&PlanAction> =
+                self.actions.iter().filter(|a| !placed.contains(&(*a as *const PlanAction))).collect();
+            ordered.extend(stray);
+        }
+        ordered
+    }
+
+    /// RAG counts across the whole statement of action.
+    pub fn rag_counts(&self) -> RagCounts {
+        self.actions.iter().map(PlanAction::current_rag).collect()
+    }
+
+    /// RAG counts per priority, in the plan's order.
+    pub fn rag_counts_by_priority(&self) -> Vec<(&Priority, RagCounts)> {
+        self.priorities
+            .iter()
+            .map(|p| (p, self.actions_in_priority(&p.id).map(PlanAction::current_rag).collect()))
+            .collect()
+    }
+
+    /// RAG counts for one recommendation's actions: its rolled-up rating is `.worst()`.
+    pub fn rag_counts_for_recommendation(&self, recommendation: &str) -> RagCounts {
+        self.actions_for(recommendation).map(PlanAction::current_rag).collect()
+    }
+
+    /// Overdue actions with their days overdue, most overdue first.
+    pub fn overdue_actions(&self, today: NaiveDate) -> Vec<(&PlanAction, i64)> {
+        let mut overdue: Vec<(&PlanAction, i64)> =
+            self.actions.iter().filter_map(|a| a.days_overdue(today).map(|d| (a, d))).collect();
+        overdue.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
+        overdue
+    }
+
+    /// The board's meeting numbers in order: what "consecutive meetings" is read against.
+    pub fn meeting_numbers(&self) -> Vec<u32> {
+        self.meetings.iter().map(|m| m.number).collect()
+    }
+
+    /// Drifting actions, in the plan's order.
+    pub fn drifting_actions(&self) -> Vec<(&PlanAction, Drift)> {
+        let numbers = self.meeting_numbers();
+        self.actions_in_plan_order().into_iter().filter_map(|a| a.drift(&numbers).map(|d| (a, d))).collect()
+    }
+
+    /// Every meeting action with the meeting that raised it, in meeting order.
+    pub fn meeting_actions(&self) -> impl Iterator<Item = (&Meeting, &MeetingAction)> {
+        self.meetings.iter().flat_map(|m| m.actions.iter().map(move |a| (m, a)))
+    }
+
+    /// Open meeting actions, in the order they were raised.
+    pub fn open_meeting_actions(&self) -> Vec<(&Meeting, &MeetingAction)> {
+        self.meeting_actions().filter(|(_, a)| a.is_open()).collect()
+    }
+
+    /// Open meeting actions past their due date, most overdue first.
+    pub fn overdue_meeting_actions(&self, today: NaiveDate) -> Vec<(&Meeting, &MeetingAction, i64)> {
+        let mut overdue: Vec<_> =
+            self.meeting_actions().filter_map(|(m, a)| a.days_overdue(today).map(|d| (m, a, d))).collect();
+        overdue.sort_by(|a, b| b.2.cmp(&a.2));
+        overdue
+    }
+
+    /// The next planned meeting on or after `today`.
+    pub fn next_meeting(&self, today: NaiveDate) -> Option<&Meeting> {
+        self.meetings
+            .iter()
+            .filter(|m| m.status == MeetingStatus::Planned && m.date >= today)
+            .min_by_key(|m| m.date)
+    }
+
+    /// The latest meeting that has taken place (held or approved).
+    pub fn latest_held_meeting(&self) -> Option<&Meeting> {
+        self.meetings.iter().filter(|m| m.status != MeetingStatus::Planned).max_by_key(|m| m.number)
+    }
+
+    /// Indicators whose latest reading misses the target.
+    pub fn indicators_off_target(&self) -> Vec<&Indicator> {
+        self.indicators.iter().filter(|i| i.meets_target() == Some(false)).collect()
+    }
+}

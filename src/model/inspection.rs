@@ -1,0 +1,94 @@
+//! Ofsted inspections and visits: the judgement that started the board, and the
+//! monitoring visits that check on it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::dates;
+
+/// An inspection or visit, with its judgements and findings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inspection {
+    pub id: String,
+    pub kind: InspectionKind,
+    #[serde(with = "dates::date")]
+    pub start: NaiveDate,
+    #[serde(default, with = "dates::opt_date", skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
+    #[serde(default, with = "dates::opt_date", skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inspectors: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub focus: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub judgements: Vec<Judgement>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<String>,
+}
+
+/// The kinds of inspection and visit, current and historic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InspectionKind {
+    Ilacs,
+    FocusedVisit,
+    MonitoringVisit,
+    JointTargetedAreaInspection,
+    SafeguardingAndLookedAfter,
+    SingleInspectionFramework,
+    Other,
+}
+
+impl InspectionKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            InspectionKind::Ilacs => "Inspection of local authority children's services (ILACS)",
+            InspectionKind::FocusedVisit => "Focused visit",
+            InspectionKind::MonitoringVisit => "Monitoring visit",
+            InspectionKind::JointTargetedAreaInspection => "Joint targeted area inspection",
+            InspectionKind::SafeguardingAndLookedAfter => {
+                "Safeguarding and looked after children inspection"
+            }
+            InspectionKind::SingleInspectionFramework => "Single inspection framework",
+            InspectionKind::Other => "Other inspection",
+        }
+    }
+}
+
+/// One judgement area and its grade.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Judgement {
+    pub area: String,
+    pub grade: Grade,
+}
+
+/// Ofsted's grades; `Adequate` belongs to the older frameworks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Grade {
+    Outstanding,
+    Good,
+    RequiresImprovementToBeGood,
+    Adequate,
+    Inadequate,
+}
+
+impl Grade {
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::Outstanding => "Outstanding",
+            Grade::Good => "Good",
+            Grade::RequiresImprovementToBeGood => "Requires improvement to be good",
+            Grade::Adequate => "Adequate",
+            Grade::Inadequate => "Inadequate",
+        }
+    }
+}
+
+impl Inspection {
+    /// Whether this inspection gave graded judgements (monitoring and focused visits do not).
+    pub fn is_graded(&self) -> bool {
+        !self.judgements.is_empty()
+    }
+}

@@ -1,0 +1,225 @@
+//! Meetings of the board: attendance, declarations, the agenda with its record, and the
+//! actions raised (the action log).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{TimeOfDay, dates};
+
+/// One meeting of the board, planned, held or with its minutes approved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub number: u32,
+    #[serde(with = "dates::date")]
+    pub date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<TimeOfDay>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub venue: String,
+    pub status: MeetingStatus,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub present: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_attendance: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub apologies: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declarations: Vec<Declaration>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<AgendaItem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<MeetingAction>,
+}
+
+/// Where a meeting is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MeetingStatus {
+    Planned,
+    Held,
+    /// Minutes signed off as a correct record: the meeting is read-only from then on.
+    Approved,
+}
+
+impl MeetingStatus {
+    pub fn word(self) -> &'static str {
+        match self {
+            MeetingStatus::Planned => "Planned",
+            MeetingStatus::Held => "Held",
+            MeetingStatus::Approved => "Approved",
+        }
+    }
+}
+
+/// A declaration of interest in an agenda item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Declaration {
+    pub person: String,
+    /// The agenda item's number.
+    pub item: u32,
+    pub interest: String,
+}
+
+/// An item on the agenda, with the clerk's record of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub number: u32,
+    pub title: String,
+    pub kind: ItemKind,
+    /// Set when the item is taken in private; it is then kept out of the public minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<Exempt>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resolutions: Vec<String>,
+}
+
+/// What an agenda item is for; the standard agenda has one of each, and one plan review
+/// per priority.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ItemKind {
+    PreviousMinutes,
+    ActionLog,
+    PlanReview { priority: String },
+    Performance,
+    MonitoringVisit,
+    Other,
+}
+
+/// Why an item is exempt: a paragraph of Part 1 of Schedule 12A to the Local Government
+/// Act 1972 (1–7 in England, 12–18 in Wales).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exempt {
+    pub paragraph: u8,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}
+
+impl Exempt {
+    /// Whether the paragraph is one that Schedule 12A has.
+    pub fn paragraph_is_known(&self) -> bool {
+        matches!(self.paragraph, 1..=7 | 12..=18)
+    }
+
+    /// What the public minutes say in place of the item.
+    pub fn public_wording(&self) -> String {
+        format!(
+            "Taken in private under paragraph {} of Part 1 of Schedule 12A to the Local Government Act 1972.",
+            self.paragraph
+        )
+    }
+}
+
+/// An action raised at a meeting: an entry in the action log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingAction {
+    pub id: String,
+    pub text: String,
+    /// The owner's person id.
+    pub owner: String,
+    #[serde(default, with = "dates::opt_date", skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// The agenda item it was raised under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<u32>,
+    pub status: ActionStatus,
+    #[serde(default, with = "dates::opt_date", skip_serializing_if = "Option::is_none")]
+    pub closed: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionStatus {
+    Open,
+    Done,
+    Dropped,
+}
+
+impl ActionStatus {
+    pub fn word(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "Open",
+            ActionStatus::Done => "Done",
+            ActionStatus::Dropped => "Dropped",
+        }
+    }
+}
+
+impl MeetingAction {
+    pub fn is_open(&self) -> bool {
+        self.status == ActionStatus::Open
+    }
+
+    /// Open with a due date that has passed (due today is not yet overdue).
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.due.is_some_and(|due| due < today)
+    }
+
+    pub fn days_overdue(&self, today: NaiveDate) -> Option<i64> {
+        if self.is_overdue(today) { self.due.map(|due| dates::days_between(due, today)) } else { None }
+    }
+}
+
+impl Meeting {
+    pub fn item(&self, number: u32) -> Option<&AgendaItem> {
+        self.items.iter().find(|i| i.number == number)
+    }
+
+    pub fn is_approved(&self) -> bool {
+        self.status == MeetingStatus::Approved
+    }
+
+    /// Whether the item with this number is taken in private.
+    pub fn item_is_exempt(&self, number: u32) -> bool {
+        self.item(number).is_some_and(|i| i.exempt.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn action(due: Option<&str>, status: ActionStatus) -> MeetingAction {
+        MeetingAction {
+            id: "M1-01".into(),
+            text: "Circulate the audit summary".into(),
+            owner: "clerk".into(),
+            due: due.map(|d| dates::parse_date(d).unwrap()),
+            item: None,
+            status,
+            closed: None,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn an_open_action_past_due_is_overdue_but_not_on_the_day() {
+        let today = dates::parse_date("2026-05-18").unwrap();
+        assert!(!action(Some("2026-05-18"), ActionStatus::Open).is_overdue(today));
+        assert_eq!(action(Some("2026-05-11"), ActionStatus::Open).days_overdue(today), Some(7));
+    }
+
+    #[test]
+    fn done_dropped_and_undated_actions_are_never_overdue() {
+        let today = dates::parse_date("2026-12-01").unwrap();
+        assert!(!action(Some("2026-05-11"), ActionStatus::Done).is_overdue(today));
+        assert!(!action(Some("2026-05-11"), ActionStatus::Dropped).is_overdue(today));
+        assert!(!action(None, ActionStatus::Open).is_overdue(today));
+    }
+
+    #[test]
+    fn only_schedule_12a_paragraphs_are_known() {
+        for p in [1, 7, 12, 18] {
+            assert!(Exempt { paragraph: p, reason: String::new() }.paragraph_is_known());
+        }
+        for p in [0, 8, 11, 19] {
+            assert!(!Exempt { paragraph: p, reason: String::new() }.paragraph_is_known());
+        }
+    }
+}

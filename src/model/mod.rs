@@ -1,0 +1,30 @@
+//! The board as plain data: who sits on it, the inspection that started it, the statement
+//! of action it monitors, its performance indicators and its meetings — and the facts a
+//! chair asks of them (current RAG, overdue, drift), each a tested method.
+//!
+//! Nothing here knows about files, PDFs or egui; dates that matter ("today") are passed in.
+
+mod board;
+mod counts;
+pub mod dates;
+mod drift;
+mod indicator;
+mod inspection;
+mod meeting;
+mod person;
+mod plan;
+mod rag;
+
+pub use board::{Board, Change, Intervention, InterventionKind, Terms, CURRENT_FORMAT};
+pub use counts::RagCounts;
+pub use dates::{Moment, TimeOfDay, YearMonth};
+pub use drift::Drift;
+pub use indicator::{Better, Direction, Indicator, Reading, Unit};
+pub use inspection::{Grade, Inspection, InspectionKind, Judgement};
+pub use meeting::{
+    ActionStatus, AgendaItem, Declaration, Exempt, ItemKind, Meeting, MeetingAction,
+    MeetingStatus,
+};
+pub use person::Person;
+pub use plan::{PlanAction, Priority, Recommendation, Trend, Update};
+pub use rag::Rag;

@@ -1,0 +1,37 @@
+//! The people named in a board file: members, officers in attendance, action owners.
+
+use serde::{Deserialize, Serialize};
+
+/// Someone the board file names: a member, an officer, the clerk.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    /// Whether they are a member of the board (and so count to the quorum), rather than
+    /// an officer who attends.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub board_member: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+impl Person {
+    /// "Dr Ruth Okafor (Independent Chair)" — how minutes name someone.
+    pub fn name_and_role(&self) -> String {
+        if self.role.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, self.role)
+        }
+    }
+}
