@@ -1,1 +1,9 @@
+//! improvement-board: run a children's services improvement board — the statement of
+//! action, the chair's RAG walk-through, the clerk's record, minutes and action log.
+//!
+//! The [`model`] is the centre and knows nothing of files or screens; [`board_file`]
+//! reads and writes it; [`report`] turns it into the chair's plain-text briefing;
+//! [`cli`] and the GUI sit on top.
+
+pub mod board_file;
 pub mod model;

@@ -1,0 +1,37 @@
+//! The board file: RON in and out.
+//!
+//! Loading reports every problem as `FILE:LINE:COL: message` in plain words — RON syntax,
+//! unknown fields, bad enum values and dates first (from the parser), then, once the file
+//! parses, every broken reference and duplicate id (from [`validate`]). Saving is atomic
+//! and keeps the previous file as `FILE.bak`.
+
+mod locate;
+mod parse;
+mod problem;
+mod save;
+mod validate;
+
+pub use parse::{parse_board, to_ron};
+pub use problem::{LoadError, Problem};
+pub use save::{SaveError, backup_path, save};
+pub use validate::validate;
+
+use std::path::Path;
+
+use crate::model::Board;
+
+/// Reads, parses and validates a board file.
+pub fn load(path: &Path) -> Result<Board, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    load_bytes(&bytes, path)
+}
+
+/// Parses and validates a board file's bytes; `path` names it in messages.
+pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Board, LoadError> {
+    let invalid = |problems| LoadError::Invalid { path: path.to_path_buf(), problems };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return Err(invalid(vec![Problem::not_utf8(bytes, e.valid_up_to())])),
+    };
+    parse_board(text).map_err(invalid)
+}

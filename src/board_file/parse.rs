@@ -1,0 +1,157 @@
+//! RON text to a [`Board`] and back, with the parser's complaints put in plain words.
+
+use ron::error::{Error as RonError, SpannedError};
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use super::{Problem, validate};
+use crate::model::{Board, CURRENT_FORMAT};
+
+/// The most problems reported for one file; past that a clerk needs to fix the first ones.
+const MOST_PROBLEMS: usize = 200;
+
+fn options() -> ron::Options {
+    // A person may write `end: "2026-01-23"` for `end: Some("2026-01-23")`: accept both.
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Parses and validates board file text. Every problem found is returned, not only the
+/// first: parse problems stop at the first (RON cannot go on), validation finds them all.
+pub fn parse_board(text: &str) -> Result<Board, Vec<Problem>> {
+    check_format_version(text)?;
+    let board: Board = options().from_str(text).map_err(|e| vec![describe(&e)])?;
+    let mut problems = validate(&board, text);
+    if problems.is_empty() {
+        return Ok(board);
+    }
+    if problems.len() > MOST_PROBLEMS {
+        let more = problems.len() - MOST_PROBLEMS;
+        problems.truncate(MOST_PROBLEMS);
+        problems.push(Problem::nowhere(format!("… and {more} more problems")));
+    }
+    Err(problems)
+}
+
+/// Refuses a file written by a newer app before its new fields are read as typos.
+fn check_format_version(text: &str) -> Result<(), Vec<Problem>> {
+    #[derive(Deserialize)]
+    #[serde(rename = "Board")]
+    struct FormatOnly {
+        format: u32,
+    }
+    // A file that does not even parse this far is reported by the full parse instead.
+    let Ok(found) = options().from_str::<FormatOnly>(text) else { return Ok(()) };
+    let place = super::locate::Locator::new(text).find(&[super::locate::Step::Section("format")]);
+    let problem = |message: String| Err(vec![Problem::at(place.0, place.1, message)]);
+    if found.format > CURRENT_FORMAT {
+        return problem(format!(
+            "this board file is format {}, written by a newer version of the app; this app reads format {CURRENT_FORMAT} and older — update the app to open it",
+            found.format
+        ));
+    }
+    if found.format == 0 {
+        return problem(format!("format 0 is not a board file format; this app reads format {CURRENT_FORMAT}"));
+    }
+    Ok(())
+}
+
+/// Writes a board as pretty, stable RON: the same board always gives the same bytes.
+pub fn to_ron(board: &Board) -> String {
+    let pretty = ron::ser::PrettyConfig::new().struct_names(true).indentor("    ").new_line("\n");
+    // Serialising plain data into a String cannot fail: no maps with non-string keys,
+    // no I/O.
+    let mut text = ron::ser::to_string_pretty(board, pretty).expect("a board always serialises to RON");
+    text.push('\n');
+    text
+}
+
+/// The parser's error as a located problem in words a clerk understands.
+fn describe(error: &SpannedError) -> Problem {
+    let start = error.span.start;
+    let (line, col) = (start.line, start.col);
+    let message = match &error.code {
+        RonError::NoSuchStructField { expected, found, outer } => format!(
+            "unknown field `{found}`{}: expected {}",
+            outer.as_deref().map(|o| format!(" in {o}")).unwrap_or_default(),
+            one_of(expected)
+        ),
+        RonError::NoSuchEnumVariant { expected, found, outer } => {
+            format!("`{found}` is not {}: expected {}", enum_noun(outer.as_deref()), either_or(expected))
+        }
+        RonError::MissingStructField { field, outer } => format!(
+            "missing required field `{field}`{}",
+            outer.as_deref().map(|o| format!(" in {o}")).unwrap_or_default()
+        ),
+        RonError::DuplicateStructField { field, outer } => format!(
+            "field `{field}` is given twice{}",
+            outer.as_deref().map(|o| format!(" in {o}")).unwrap_or_default()
+        ),
+        RonError::ExpectedDifferentStructName { expected, found } => {
+            format!("expected `{expected}(` here but found `{found}(`")
+        }
+        RonError::Eof => "the file ends too early: a bracket, parenthesis or quote is not closed".into(),
+        RonError::ExpectedComma => "expected a comma before the next field or entry".into(),
+        RonError::ExpectedString => "expected text in double quotes".into(),
+        RonError::ExpectedStringEnd => "this text is not closed: a `\"` is missing".into(),
+        RonError::ExpectedInteger => "expected a whole number".into(),
+        RonError::ExpectedFloat => "expected a number".into(),
+        RonError::ExpectedBoolean => "expected true or false".into(),
+        RonError::ExpectedOption => "expected Some(…) or None".into(),
+        RonError::ExpectedArray => "expected a list starting with `[`".into(),
+        RonError::ExpectedArrayEnd => "expected `]` to close the list (or a comma before the next entry)".into(),
+        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => {
+            "expected an entry in parentheses, like `Person(…)`".into()
+        }
+        RonError::ExpectedStructLikeEnd => "expected `)` to close the entry (or a comma before the next field)".into(),
+        RonError::ExpectedMapColon => "expected `:` after the field name".into(),
+        RonError::ExpectedIdentifier => "expected a field name".into(),
+        RonError::UnexpectedChar(c) => format!("unexpected character `{c}`"),
+        RonError::TrailingCharacters => "unexpected text after the end of the board".into(),
+        RonError::IntegerOutOfBounds => "this number is too large".into(),
+        RonError::ExceededRecursionLimit => "the file is nested too deeply to be a board file".into(),
+        RonError::UnclosedBlockComment => "a `/*` comment is not closed with `*/`".into(),
+        RonError::InvalidValueForType { expected, found } => format!("expected {expected} but found {found}"),
+        RonError::Message(message) => plain_serde_message(message),
+        other => other.to_string(),
+    };
+    Problem::at(line, col, message)
+}
+
+/// serde's own messages ("invalid type: integer `3`, expected a string") made gentler.
+fn plain_serde_message(message: &str) -> String {
+    message.strip_prefix("invalid type: ").map_or_else(|| message.to_string(), |rest| format!("wrong kind of value: {rest}"))
+}
+
+/// The noun for an enum in "`Purple` is not a RAG rating".
+fn enum_noun(name: Option<&str>) -> &'static str {
+    match name {
+        Some("Rag") => "a RAG rating",
+        Some("Grade") => "an Ofsted grade",
+        Some("InspectionKind") => "a kind of inspection",
+        Some("MeetingStatus") => "a meeting status",
+        Some("ActionStatus") => "an action status",
+        Some("ItemKind") => "a kind of agenda item",
+        Some("Unit") => "an indicator unit",
+        Some("Better") => "a direction (which way is better)",
+        Some("InterventionKind") => "a kind of intervention",
+        _ => "an allowed value",
+    }
+}
+
+/// "Blue, Green, Amber, Red or NotRated".
+fn either_or(values: &[&str]) -> String {
+    match values {
+        [] => "nothing".into(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// "one of id, name, role, organisation, board_member".
+fn one_of(fields: &[&str]) -> String {
+    match fields {
+        [] => "no fields here".into(),
+        [one] => format!("`{one}`"),
+        _ => format!("one of {}", fields.join(", ")),
+    }
+}
