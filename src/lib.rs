@@ -2,8 +2,12 @@
 //! action, the chair's RAG walk-through, the clerk's record, minutes and action log.
 //!
 //! The [`model`] is the centre and knows nothing of files or screens; [`board_file`]
-//! reads and writes it; [`report`] turns it into the chair's plain-text briefing;
-//! [`cli`] and the GUI sit on top.
+//! reads and writes it; [`summary`] is the chair's plain-text briefing; [`cli`] and the
+//! [`app`] sit on top of the same core.
 
+pub mod app;
 pub mod board_file;
+pub mod cli;
 pub mod model;
+pub mod sample;
+pub mod summary;

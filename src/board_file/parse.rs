@@ -57,7 +57,7 @@ fn check_format_version(text: &str) -> Result<(), Vec<Problem>> {
 
 /// Writes a board as pretty, stable RON: the same board always gives the same bytes.
 pub fn to_ron(board: &Board) -> String {
-    let pretty = ron::ser::PrettyConfig::new().struct_names(true).indentor("    ").new_line("\n");
+    let pretty = ron::ser::PrettyConfig::new().struct_names(true).indentor("    ").new_line("\n").escape_strings(false);
     // Serialising plain data into a String cannot fail: no maps with non-string keys,
     // no I/O.
     let mut text = ron::ser::to_string_pretty(board, pretty).expect("a board always serialises to RON");

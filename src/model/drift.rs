@@ -16,7 +16,9 @@ impl Drift {
     /// "Amber at 3 consecutive meetings", "Green → Amber at meeting 4".
     pub fn describe(&self) -> String {
         match *self {
-            Drift::Stuck { rag, meetings } => format!("{} at {meetings} consecutive meetings", rag.word()),
+            Drift::Stuck { rag, meetings } => {
+                format!("Red or Amber at {meetings} meetings in a row, now {}", rag.word())
+            }
             Drift::Worsened { from, to, at } => format!("{} → {} at meeting {at}", from.word(), to.word()),
         }
     }
