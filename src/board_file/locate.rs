@@ -11,8 +11,11 @@
 pub enum Step {
     /// A field of the board itself (`actions:` at the top level).
     Section(&'static str),
+    /// The next entry of a top-level list whose own field `name` has this value: the
+    /// action with `id: "2.3"`, the meeting with `number: 3` (not an agenda item's).
+    Entry(&'static str, String),
     /// The next field named `name` whose value is `value` (a string's contents or a bare
-    /// number), e.g. `id: "2.3"` or `number: 3`.
+    /// number), e.g. `lead: "ad-qa"` or `item: 4`.
     Field(&'static str, String),
     /// The next field named `name`, whatever its value.
     Key(&'static str),
@@ -23,9 +26,12 @@ pub enum Step {
 #[derive(Debug)]
 enum Token {
     Key { name: String, depth: usize },
-    Str(String),
+    Str { contents: String, end: usize },
     Bare(String),
 }
+
+/// Depth of the fields of an entry in a top-level list: `Board(` 1, `[` 2, `Entry(` 3.
+const ENTRY_DEPTH: usize = 3;
 
 /// A token index of a board file's text, built once per validation.
 pub struct Locator<'a> {
@@ -59,10 +65,13 @@ impl<'a> Locator<'a> {
         (from..self.tokens.len()).find(|&i| match (&self.tokens[i].1, step) {
             (Token::Key { name, depth }, Step::Section(field)) => *depth == 1 && name == field,
             (Token::Key { name, .. }, Step::Key(field)) => name == field,
+            (Token::Key { name, depth }, Step::Entry(field, value)) => {
+                *depth == ENTRY_DEPTH && name == field && self.value_after(i).is_some_and(|v| v == value)
+            }
             (Token::Key { name, .. }, Step::Field(field, value)) => {
                 name == field && self.value_after(i).is_some_and(|v| v == value)
             }
-            (Token::Str(s), Step::Str(value)) => s == value,
+            (Token::Str { contents, .. }, Step::Str(value)) => contents == value,
             _ => false,
         })
     }
@@ -76,9 +85,30 @@ impl<'a> Locator<'a> {
             }
         }
         match &self.tokens.get(i)?.1 {
-            Token::Str(s) | Token::Bare(s) => Some(s),
+            Token::Str { contents: s, .. } | Token::Bare(s) => Some(s),
             Token::Key { .. } => None,
         }
+    }
+
+    /// The string literal that ends closest before `offset`, if it ran over a line end:
+    /// the usual sign of a closing quote left out. Returns where it starts.
+    pub fn runaway_string_before(&self, offset: usize) -> Option<(usize, usize)> {
+        self.tokens
+            .iter()
+            .filter_map(|(start, token)| match token {
+                Token::Str { contents, end } if *end <= offset => Some((*start, contents, *end)),
+                _ => None,
+            })
+            .last()
+            .filter(|(_, contents, _)| contents.contains('\n'))
+            .map(|(start, _, _)| line_col(self.text, start))
+    }
+
+    /// The byte offset of a 1-based line and column.
+    pub fn offset_of(&self, line: usize, col: usize) -> usize {
+        let line_start: usize = self.text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+        let rest = &self.text[line_start.min(self.text.len())..];
+        line_start + rest.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum::<usize>()
     }
 }
 
@@ -116,7 +146,7 @@ fn tokenize(text: &str) -> Vec<(usize, Token)> {
             }
             b'"' => {
                 let (contents, end) = read_string(text, i + 1);
-                tokens.push((i, Token::Str(contents)));
+                tokens.push((i, Token::Str { contents, end }));
                 i = end;
             }
             c if c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c == b'.' => {

@@ -4,6 +4,7 @@ use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
+use super::locate::{Locator, Step};
 use super::{Problem, validate};
 use crate::model::{Board, CURRENT_FORMAT};
 
@@ -19,7 +20,7 @@ fn options() -> ron::Options {
 /// first: parse problems stop at the first (RON cannot go on), validation finds them all.
 pub fn parse_board(text: &str) -> Result<Board, Vec<Problem>> {
     check_format_version(text)?;
-    let board: Board = options().from_str(text).map_err(|e| vec![describe(&e)])?;
+    let board: Board = options().from_str(text).map_err(|e| vec![describe(&e, text)])?;
     let mut problems = validate(&board, text);
     if problems.is_empty() {
         return Ok(board);
@@ -41,7 +42,7 @@ fn check_format_version(text: &str) -> Result<(), Vec<Problem>> {
     }
     // A file that does not even parse this far is reported by the full parse instead.
     let Ok(found) = options().from_str::<FormatOnly>(text) else { return Ok(()) };
-    let place = super::locate::Locator::new(text).find(&[super::locate::Step::Section("format")]);
+    let place = Locator::new(text).find(&[Step::Section("format")]);
     let problem = |message: String| Err(vec![Problem::at(place.0, place.1, message)]);
     if found.format > CURRENT_FORMAT {
         return problem(format!(
@@ -66,10 +67,38 @@ pub fn to_ron(board: &Board) -> String {
 }
 
 /// The parser's error as a located problem in words a clerk understands.
-fn describe(error: &SpannedError) -> Problem {
+fn describe(error: &SpannedError, text: &str) -> Problem {
     let start = error.span.start;
     let (line, col) = (start.line, start.col);
-    let message = match &error.code {
+    let mut problem = Problem::at(line, col, plain_words(&error.code));
+    if is_syntax(&error.code) {
+        let locator = Locator::new(text);
+        if let Some((from_line, from_col)) = locator.runaway_string_before(locator.offset_of(line, col)) {
+            problem.message.push_str(&format!(
+                " (if a closing `\"` is missing, the text that starts at line {from_line}, column {from_col} runs on to here)"
+            ));
+        }
+    }
+    problem
+}
+
+/// Errors of punctuation, where an unclosed quote earlier is the usual cause.
+fn is_syntax(code: &RonError) -> bool {
+    matches!(
+        code,
+        RonError::ExpectedComma
+            | RonError::ExpectedStructLikeEnd
+            | RonError::ExpectedArrayEnd
+            | RonError::ExpectedIdentifier
+            | RonError::ExpectedMapColon
+            | RonError::UnexpectedChar(_)
+            | RonError::TrailingCharacters
+            | RonError::Eof
+    )
+}
+
+fn plain_words(code: &RonError) -> String {
+    match code {
         RonError::NoSuchStructField { expected, found, outer } => format!(
             "unknown field `{found}`{}: expected {}",
             outer.as_deref().map(|o| format!(" in {o}")).unwrap_or_default(),
@@ -113,8 +142,7 @@ fn describe(error: &SpannedError) -> Problem {
         RonError::InvalidValueForType { expected, found } => format!("expected {expected} but found {found}"),
         RonError::Message(message) => plain_serde_message(message),
         other => other.to_string(),
-    };
-    Problem::at(line, col, message)
+    }
 }
 
 /// serde's own messages ("invalid type: integer `3`, expected a string") made gentler.

@@ -52,8 +52,9 @@ impl Checker {
             *count += 1;
             if *count >= 2 {
                 let mut path = vec![Step::Section(section)];
-                path.extend(std::iter::repeat_n(Step::Field(key, id.clone()), *count));
-                self.report(path, format!("{noun} \"{id}\" is used more than once"));
+                path.extend(std::iter::repeat_n(Step::Entry(key, id.clone()), *count));
+                let shown = if key == "number" { id.clone() } else { format!("\"{id}\"") };
+                self.report(path, format!("{noun} {shown} is used more than once"));
             }
         }
     }
@@ -78,7 +79,7 @@ impl Checker {
 
         for rec in &board.recommendations {
             let at = |field, value: &str| {
-                vec![Step::Section("recommendations"), Step::Field("id", rec.id.clone()), Step::Field(field, value.to_string())]
+                vec![Step::Section("recommendations"), Step::Entry("id", rec.id.clone()), Step::Field(field, value.to_string())]
             };
             if !priorities.contains(rec.priority.as_str()) {
                 self.report(at("priority", &rec.priority), format!("recommendation {}: priority \"{}\" is not in priorities", rec.id, rec.priority));
@@ -91,7 +92,7 @@ impl Checker {
         }
 
         for action in &board.actions {
-            let here = || vec![Step::Section("actions"), Step::Field("id", action.id.clone())];
+            let here = || vec![Step::Section("actions"), Step::Entry("id", action.id.clone())];
             let at = |field, value: &str| {
                 let mut path = here();
                 path.push(Step::Field(field, value.to_string()));
@@ -139,7 +140,7 @@ impl Checker {
         let priorities = ids(board.priorities.iter().map(|p| p.id.as_str()));
         for pair in board.meetings.windows(2) {
             let (before, after) = (&pair[0], &pair[1]);
-            let here = vec![Step::Section("meetings"), Step::Field("number", after.number.to_string())];
+            let here = vec![Step::Section("meetings"), Step::Entry("number", after.number.to_string())];
             if after.number <= before.number {
                 self.report(here, format!("meeting {} comes after meeting {}: meeting numbers must rise", after.number, before.number));
             } else if after.date < before.date {
@@ -156,7 +157,7 @@ impl Checker {
 
     fn meeting(&mut self, meeting: &Meeting, people: &HashSet<&str>, priorities: &HashSet<&str>) {
         let n = meeting.number;
-        let here = || vec![Step::Section("meetings"), Step::Field("number", n.to_string())];
+        let here = || vec![Step::Section("meetings"), Step::Entry("number", n.to_string())];
         let at = |field: &'static str, value: &str| {
             let mut path = here();
             path.push(Step::Key(field));
@@ -233,7 +234,7 @@ impl Checker {
             for pair in indicator.readings.windows(2) {
                 if pair[1].period <= pair[0].period {
                     self.report(
-                        vec![Step::Section("indicators"), Step::Field("id", indicator.id.clone()), Step::Field("period", pair[1].period.to_string())],
+                        vec![Step::Section("indicators"), Step::Entry("id", indicator.id.clone()), Step::Field("period", pair[1].period.to_string())],
                         format!("indicator {}: readings must be oldest first, one a month, but {} follows {}", indicator.id, pair[1].period, pair[0].period),
                     );
                 }

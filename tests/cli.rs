@@ -1,0 +1,147 @@
+//! The headless commands, run as a clerk would run them: the real binary, real files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn board(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_improvement-board"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn check_says_ok_with_the_size_of_a_good_board() {
+    let output = run(&["check", "sample_data/northmoor.ron"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "sample_data/northmoor.ron: ok — 6 priorities, 45 actions, 6 meetings\n");
+    assert!(stderr(&output).is_empty());
+}
+
+#[test]
+fn check_lists_every_problem_on_stderr_with_file_line_and_column() {
+    let output = run(&["check", "tests/boards/malformed/several_problems.ron"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).is_empty());
+    let errors = stderr(&output);
+    let lines: Vec<&str> = errors.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "tests/boards/malformed/several_problems.ron:25:34: recommendation R1: priority \"P9\" is not in priorities",
+            "tests/boards/malformed/several_problems.ron:32:13: action 1.1: lead \"ad-qa\" is not in people",
+            "tests/boards/malformed/several_problems.ron:45:39: meeting 1: \"cllr-x\" in present is not in people",
+            "tests/boards/malformed/several_problems.ron:51:80: meeting action M1-01: owner \"nobody\" is not in people",
+        ]
+    );
+}
+
+#[test]
+fn check_explains_a_syntax_error_with_its_place() {
+    let output = run(&["check", "tests/boards/malformed/bad_rag.ron"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "tests/boards/malformed/bad_rag.ron:35:67: `Purple` is not a RAG rating: expected Blue, Green, Amber, Red or NotRated\n"
+    );
+}
+
+#[test]
+fn check_on_a_missing_file_says_it_cannot_be_read() {
+    let output = run(&["check", "no-such-board.ron"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("no-such-board.ron: cannot be read:"), "{}", stderr(&output));
+}
+
+#[test]
+fn summary_briefs_the_chair_as_at_a_given_date() {
+    let output = run(&["summary", "sample_data/northmoor.ron", "--today", "2026-11-22"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("Northmoor Borough Council — Children's Services Improvement Board\nSummary as at 22 November 2026\n"));
+    let total = text.lines().find(|l| l.trim_start().starts_with("Total")).expect("a total row");
+    let numbers: Vec<&str> = total.split_whitespace().skip(1).collect();
+    assert_eq!(numbers, ["15", "13", "12", "5", "0", "45"], "Blue, Green, Amber, Red, Not rated, Total");
+    assert!(text.contains("Overdue actions (11)"));
+    assert!(text.contains(
+        "  5.1    Monthly supervision for every social worker, recorded on the child's file — Gareth Pryce, due 31 July 2026, 114 days overdue (Red)"
+    ));
+    assert!(text.contains("  5.1    Monthly supervision for every social worker, recorded on the child's file — Gareth Pryce: Amber → Red at meeting 5"));
+    assert!(text.contains("Open meeting actions (7)"));
+    assert!(text.contains("  M5-04  Report the effect of the disabled children's team transfer on caseloads. — Martin Ashby, due 17 November 2026, 5 days overdue (raised at meeting 5)"));
+    assert!(text.ends_with("Next meeting: meeting 6 on 8 December 2026, 2.00 pm, Committee Room 2, Northmoor Town Hall\n"));
+}
+
+#[test]
+fn summary_of_the_order_of_sections_reads_as_a_briefing() {
+    let text = stdout(&run(&["summary", "sample_data/northmoor.ron", "--today", "2026-11-22"]));
+    let at = |heading: &str| text.find(heading).unwrap_or_else(|| panic!("{heading} missing"));
+    assert!(at("RAG ratings by priority") < at("Overdue actions"));
+    assert!(at("Overdue actions") < at("Drifting actions"));
+    assert!(at("Drifting actions") < at("Open meeting actions"));
+    assert!(at("Open meeting actions") < at("Next meeting"));
+}
+
+#[test]
+fn summary_of_a_broken_board_fails_like_check() {
+    let output = run(&["summary", "tests/boards/malformed/dangling_lead.ron", "--today", "2026-11-22"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stderr(&output), "tests/boards/malformed/dangling_lead.ron:32:13: action 1.1: lead \"ad-qa\" is not in people\n");
+}
+
+#[test]
+fn a_small_board_with_nothing_overdue_says_none() {
+    let output = run(&["summary", "tests/boards/minimal.ron", "--today", "2026-05-01"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("Overdue actions (0)\n  None."));
+    assert!(text.contains("Next meeting: none planned"));
+}
+
+#[test]
+fn misuse_gets_a_usage_message_and_exit_2() {
+    for args in [
+        &["check"][..],
+        &["check", "a.ron", "b.ron"],
+        &["summary", "sample_data/northmoor.ron", "--today", "22/11/2026"],
+        &["summary", "sample_data/northmoor.ron", "--when", "2026-11-22"],
+        &["--frobnicate"],
+        &["chekc", "sample_data/northmoor.ron"],
+        &["chekc"],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?} exits 2");
+        assert!(stdout(&output).is_empty(), "{args:?}");
+        let message = stderr(&output);
+        assert!(message.contains("--help"), "{args:?} points to --help: {message}");
+    }
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let output = run(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for command in ["check", "summary"] {
+        assert!(text.contains(command), "{command} in --help");
+    }
+}
+
+#[test]
+fn the_sample_data_file_is_the_embedded_sample() {
+    let on_disk = std::fs::read_to_string(board("sample_data/northmoor.ron")).unwrap();
+    assert_eq!(on_disk, improvement_board::sample::SAMPLE_RON);
+}
