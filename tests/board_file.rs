@@ -39,7 +39,9 @@ fn a_missing_comma_is_placed_where_the_comma_belongs() {
 fn a_misspelt_field_is_named_with_the_allowed_ones() {
     assert_problems(
         "unknown_field",
-        &["51:80: unknown field `owenr` in MeetingAction: expected one of id, text, owner, due, item, status, closed, note"],
+        &[
+            "51:80: unknown field `owenr` in MeetingAction: expected one of id, text, owner, due, item, status, closed, note",
+        ],
     );
 }
 
@@ -52,7 +54,9 @@ fn a_rag_that_does_not_exist_lists_the_ratings() {
 fn a_misspelt_grade_lists_the_grades() {
     assert_problems(
         "bad_grade",
-        &["17:65: `Inadequte` is not an Ofsted grade: expected Outstanding, Good, RequiresImprovementToBeGood, Adequate or Inadequate"],
+        &[
+            "17:65: `Inadequte` is not an Ofsted grade: expected Outstanding, Good, RequiresImprovementToBeGood, Adequate or Inadequate",
+        ],
     );
 }
 
@@ -80,7 +84,9 @@ fn a_missing_required_field_is_named() {
 fn an_unclosed_quote_points_back_to_where_the_text_started() {
     assert_problems(
         "unclosed_string",
-        &["25:29: expected a comma before the next field or entry (if a closing `\"` is missing, the text that starts at line 22, column 35 runs on to here)"],
+        &[
+            "25:29: expected a comma before the next field or entry (if a closing `\"` is missing, the text that starts at line 22, column 35 runs on to here)",
+        ],
     );
 }
 
@@ -98,7 +104,9 @@ fn text_where_a_number_belongs_is_refused() {
 fn a_file_from_a_newer_app_is_refused_with_both_versions() {
     assert_problems(
         "newer_format",
-        &["3:5: this board file is format 2, written by a newer version of the app; this app reads format 1 and older — update the app to open it"],
+        &[
+            "3:5: this board file is format 2, written by a newer version of the app; this app reads format 1 and older — update the app to open it",
+        ],
     );
 }
 
@@ -116,7 +124,10 @@ fn a_lead_who_is_not_in_people_is_named_at_both_ends() {
 fn a_duplicate_id_is_reported_and_so_is_what_it_broke() {
     assert_problems(
         "duplicate_person",
-        &["9:16: person id \"dcs\" is used more than once", "46:29: meeting 1: \"clerk\" in in_attendance is not in people"],
+        &[
+            "9:16: person id \"dcs\" is used more than once",
+            "46:29: meeting 1: \"clerk\" in in_attendance is not in people",
+        ],
     );
 }
 
@@ -135,12 +146,18 @@ fn an_update_naming_a_missing_meeting_is_refused() {
 
 #[test]
 fn a_declaration_on_an_item_not_on_the_agenda_is_refused() {
-    assert_problems("declaration_item_missing", &["47:57: meeting 1: declaration names item 4, which is not on the agenda"]);
+    assert_problems(
+        "declaration_item_missing",
+        &["47:57: meeting 1: declaration names item 4, which is not on the agenda"],
+    );
 }
 
 #[test]
 fn someone_cannot_be_both_present_and_send_apologies() {
-    assert_problems("present_and_apologies", &["47:25: meeting 1: \"dcs\" is recorded both as present and as sending apologies"]);
+    assert_problems(
+        "present_and_apologies",
+        &["47:25: meeting 1: \"dcs\" is recorded both as present and as sending apologies"],
+    );
 }
 
 #[test]
@@ -210,7 +227,8 @@ fn saving_keeps_the_previous_version_as_bak_and_leaves_no_temporary_files() {
     assert_eq!(std::fs::read(board_file::backup_path(&path)).unwrap(), first, "the .bak holds the previous save");
     assert_eq!(board_file::load(&path).unwrap(), board);
 
-    let names: Vec<String> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> =
+        std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(sorted, ["board.ron", "board.ron.bak"], "nothing else is left in the folder");

@@ -71,7 +71,9 @@ fn summary_briefs_the_chair_as_at_a_given_date() {
     let output = run(&["summary", "sample_data/northmoor.ron", "--today", "2026-11-22"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.starts_with("Northmoor Borough Council — Children's Services Improvement Board\nSummary as at 22 November 2026\n"));
+    assert!(text.starts_with(
+        "Northmoor Borough Council — Children's Services Improvement Board\nSummary as at 22 November 2026\n"
+    ));
     let total = text.lines().find(|l| l.trim_start().starts_with("Total")).expect("a total row");
     let numbers: Vec<&str> = total.split_whitespace().skip(1).collect();
     assert_eq!(numbers, ["15", "13", "12", "5", "0", "45"], "Blue, Green, Amber, Red, Not rated, Total");
@@ -82,7 +84,9 @@ fn summary_briefs_the_chair_as_at_a_given_date() {
     assert!(text.contains("  5.1    Monthly supervision for every social worker, recorded on the child's file — Gareth Pryce: Amber → Red at meeting 5"));
     assert!(text.contains("Open meeting actions (7)"));
     assert!(text.contains("  M5-04  Report the effect of the disabled children's team transfer on caseloads. — Martin Ashby, due 17 November 2026, 5 days overdue (raised at meeting 5)"));
-    assert!(text.ends_with("Next meeting: meeting 6 on 8 December 2026, 2.00 pm, Committee Room 2, Northmoor Town Hall\n"));
+    assert!(
+        text.ends_with("Next meeting: meeting 6 on 8 December 2026, 2.00 pm, Committee Room 2, Northmoor Town Hall\n")
+    );
 }
 
 #[test]
@@ -99,7 +103,10 @@ fn summary_of_the_order_of_sections_reads_as_a_briefing() {
 fn summary_of_a_broken_board_fails_like_check() {
     let output = run(&["summary", "tests/boards/malformed/dangling_lead.ron", "--today", "2026-11-22"]);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(stderr(&output), "tests/boards/malformed/dangling_lead.ron:32:13: action 1.1: lead \"ad-qa\" is not in people\n");
+    assert_eq!(
+        stderr(&output),
+        "tests/boards/malformed/dangling_lead.ron:32:13: action 1.1: lead \"ad-qa\" is not in people\n"
+    );
 }
 
 #[test]

@@ -2,9 +2,7 @@
 //! board-wide facts a chair reads from it.
 
 use chrono::NaiveDate;
-use improvement_board::model::{
-    ActionStatus, Drift, InspectionKind, MeetingStatus, Rag, Trend,
-};
+use improvement_board::model::{ActionStatus, Drift, InspectionKind, MeetingStatus, Rag, Trend};
 use improvement_board::sample::sample_board;
 
 fn date(s: &str) -> NaiveDate {

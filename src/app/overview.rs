@@ -1,7 +1,7 @@
 //! The overview: the board's RAG counts, for the board and per priority, read in seconds.
 
-use eframe::egui;
 use chrono::NaiveDate;
+use eframe::egui;
 use egui::RichText;
 
 use super::widgets::rag_chip;

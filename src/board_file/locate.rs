@@ -79,10 +79,10 @@ impl<'a> Locator<'a> {
     /// The scalar value following the key at `index`, looking through `Some(...)`.
     fn value_after(&self, index: usize) -> Option<&str> {
         let mut i = index + 1;
-        if let Some((_, Token::Bare(word))) = self.tokens.get(i) {
-            if word == "Some" {
-                i += 1;
-            }
+        if let Some((_, Token::Bare(word))) = self.tokens.get(i)
+            && word == "Some"
+        {
+            i += 1;
         }
         match &self.tokens.get(i)?.1 {
             Token::Str { contents: s, .. } | Token::Bare(s) => Some(s),
@@ -99,7 +99,7 @@ impl<'a> Locator<'a> {
                 Token::Str { contents, end } if *end <= offset => Some((*start, contents, *end)),
                 _ => None,
             })
-            .last()
+            .next_back()
             .filter(|(_, contents, _)| contents.contains('\n'))
             .map(|(start, _, _)| line_col(self.text, start))
     }

@@ -147,7 +147,9 @@ fn plain_words(code: &RonError) -> String {
 
 /// serde's own messages ("invalid type: integer `3`, expected a string") made gentler.
 fn plain_serde_message(message: &str) -> String {
-    message.strip_prefix("invalid type: ").map_or_else(|| message.to_string(), |rest| format!("wrong kind of value: {rest}"))
+    message
+        .strip_prefix("invalid type: ")
+        .map_or_else(|| message.to_string(), |rest| format!("wrong kind of value: {rest}"))
 }
 
 /// The noun for an enum in "`Purple` is not a RAG rating".

@@ -29,10 +29,7 @@ impl Problem {
         Problem::at(
             line,
             col,
-            format!(
-                "the file is not valid UTF-8 at byte {offset} (0x{:02X}); save it as UTF-8 text",
-                bytes[offset]
-            ),
+            format!("the file is not valid UTF-8 at byte {offset} (0x{:02X}); save it as UTF-8 text", bytes[offset]),
         )
     }
 

@@ -38,11 +38,11 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         let _ = fs::remove_file(&temporary);
         return written;
     }
-    if path.exists() {
-        if let Err(e) = keep_backup(path) {
-            let _ = fs::remove_file(&temporary);
-            return Err(fail("keeping the backup")(e));
-        }
+    if path.exists()
+        && let Err(e) = keep_backup(path)
+    {
+        let _ = fs::remove_file(&temporary);
+        return Err(fail("keeping the backup")(e));
     }
     if let Err(e) = fs::rename(&temporary, path) {
         let _ = fs::remove_file(&temporary);
@@ -55,7 +55,9 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 /// Copies the current file to `FILE.bak`, itself atomically.
 fn keep_backup(path: &Path) -> std::io::Result<()> {
     let staged = sibling(path, "bak.tmp");
-    let result = fs::copy(path, &staged).and_then(|_| File::open(&staged)?.sync_all()).and_then(|_| fs::rename(&staged, backup_path(path)));
+    let result = fs::copy(path, &staged)
+        .and_then(|_| File::open(&staged)?.sync_all())
+        .and_then(|_| fs::rename(&staged, backup_path(path)));
     if result.is_err() {
         let _ = fs::remove_file(&staged);
     }

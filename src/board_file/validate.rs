@@ -63,7 +63,12 @@ impl Checker {
         self.duplicates("people", "person id", "id", board.people.iter().map(|p| p.id.clone()));
         self.duplicates("inspections", "inspection id", "id", board.inspections.iter().map(|i| i.id.clone()));
         self.duplicates("priorities", "priority id", "id", board.priorities.iter().map(|p| p.id.clone()));
-        self.duplicates("recommendations", "recommendation id", "id", board.recommendations.iter().map(|r| r.id.clone()));
+        self.duplicates(
+            "recommendations",
+            "recommendation id",
+            "id",
+            board.recommendations.iter().map(|r| r.id.clone()),
+        );
         self.duplicates("actions", "action id", "id", board.actions.iter().map(|a| a.id.clone()));
         self.duplicates("indicators", "indicator id", "id", board.indicators.iter().map(|i| i.id.clone()));
         self.duplicates("meetings", "meeting number", "number", board.meetings.iter().map(|m| m.number.to_string()));
@@ -79,15 +84,25 @@ impl Checker {
 
         for rec in &board.recommendations {
             let at = |field, value: &str| {
-                vec![Step::Section("recommendations"), Step::Entry("id", rec.id.clone()), Step::Field(field, value.to_string())]
+                vec![
+                    Step::Section("recommendations"),
+                    Step::Entry("id", rec.id.clone()),
+                    Step::Field(field, value.to_string()),
+                ]
             };
             if !priorities.contains(rec.priority.as_str()) {
-                self.report(at("priority", &rec.priority), format!("recommendation {}: priority \"{}\" is not in priorities", rec.id, rec.priority));
+                self.report(
+                    at("priority", &rec.priority),
+                    format!("recommendation {}: priority \"{}\" is not in priorities", rec.id, rec.priority),
+                );
             }
-            if let Some(inspection) = &rec.inspection {
-                if !inspections.contains(inspection.as_str()) {
-                    self.report(at("inspection", inspection), format!("recommendation {}: inspection \"{inspection}\" is not in inspections", rec.id));
-                }
+            if let Some(inspection) = &rec.inspection
+                && !inspections.contains(inspection.as_str())
+            {
+                self.report(
+                    at("inspection", inspection),
+                    format!("recommendation {}: inspection \"{inspection}\" is not in inspections", rec.id),
+                );
             }
         }
 
@@ -101,11 +116,17 @@ impl Checker {
             if !recommendations.contains(action.recommendation.as_str()) {
                 self.report(
                     at("recommendation", &action.recommendation),
-                    format!("action {}: recommendation \"{}\" is not in recommendations", action.id, action.recommendation),
+                    format!(
+                        "action {}: recommendation \"{}\" is not in recommendations",
+                        action.id, action.recommendation
+                    ),
                 );
             }
             if !people.contains(action.lead.as_str()) {
-                self.report(at("lead", &action.lead), format!("action {}: lead \"{}\" is not in people", action.id, action.lead));
+                self.report(
+                    at("lead", &action.lead),
+                    format!("action {}: lead \"{}\" is not in people", action.id, action.lead),
+                );
             }
             for (n, update) in action.updates.iter().enumerate() {
                 let update_at = |field, value: String| {
@@ -117,18 +138,30 @@ impl Checker {
                 if let Some(meeting) = update.meeting.filter(|m| !meetings.contains(m)) {
                     self.report(
                         update_at("meeting", meeting.to_string()),
-                        format!("action {}: the update of {} names meeting {meeting}, which is not in meetings", action.id, update.date),
+                        format!(
+                            "action {}: the update of {} names meeting {meeting}, which is not in meetings",
+                            action.id, update.date
+                        ),
                     );
                 }
                 if let Some(by) = update.by.as_ref().filter(|by| !people.contains(by.as_str())) {
-                    self.report(update_at("by", by.clone()), format!("action {}: the update of {} is by \"{by}\", who is not in people", action.id, update.date));
+                    self.report(
+                        update_at("by", by.clone()),
+                        format!(
+                            "action {}: the update of {} is by \"{by}\", who is not in people",
+                            action.id, update.date
+                        ),
+                    );
                 }
             }
             for pair in action.updates.windows(2) {
                 if pair[1].date < pair[0].date {
                     self.report(
                         at("date", &pair[1].date.to_string()),
-                        format!("action {}: updates must be oldest first, but {} comes after {}", action.id, pair[1].date, pair[0].date),
+                        format!(
+                            "action {}: updates must be oldest first, but {} comes after {}",
+                            action.id, pair[1].date, pair[0].date
+                        ),
                     );
                 }
             }
@@ -142,11 +175,20 @@ impl Checker {
             let (before, after) = (&pair[0], &pair[1]);
             let here = vec![Step::Section("meetings"), Step::Entry("number", after.number.to_string())];
             if after.number <= before.number {
-                self.report(here, format!("meeting {} comes after meeting {}: meeting numbers must rise", after.number, before.number));
+                self.report(
+                    here,
+                    format!(
+                        "meeting {} comes after meeting {}: meeting numbers must rise",
+                        after.number, before.number
+                    ),
+                );
             } else if after.date < before.date {
                 self.report(
                     here,
-                    format!("meeting {} is dated {}, before meeting {} on {}", after.number, after.date, before.number, before.date),
+                    format!(
+                        "meeting {} is dated {}, before meeting {} on {}",
+                        after.number, after.date, before.number, before.date
+                    ),
                 );
             }
         }
@@ -164,13 +206,20 @@ impl Checker {
             path.push(Step::Str(value.to_string()));
             path
         };
-        for (field, list) in [("present", &meeting.present), ("in_attendance", &meeting.in_attendance), ("apologies", &meeting.apologies)] {
+        for (field, list) in [
+            ("present", &meeting.present),
+            ("in_attendance", &meeting.in_attendance),
+            ("apologies", &meeting.apologies),
+        ] {
             for id in list.iter().filter(|id| !people.contains(id.as_str())) {
                 self.report(at(field, id), format!("meeting {n}: \"{id}\" in {field} is not in people"));
             }
         }
         for id in meeting.present.iter().filter(|id| meeting.apologies.contains(id)) {
-            self.report(at("apologies", id), format!("meeting {n}: \"{id}\" is recorded both as present and as sending apologies"));
+            self.report(
+                at("apologies", id),
+                format!("meeting {n}: \"{id}\" is recorded both as present and as sending apologies"),
+            );
         }
         let items: HashSet<u32> = meeting.items.iter().map(|i| i.number).collect();
         let mut seen_items = HashSet::new();
@@ -183,12 +232,15 @@ impl Checker {
             if !seen_items.insert(item.number) {
                 self.report(item_here(), format!("meeting {n}: agenda item {} is numbered twice", item.number));
             }
-            if let ItemKind::PlanReview { priority } = &item.kind {
-                if !priorities.contains(priority.as_str()) {
-                    let mut path = item_here();
-                    path.push(Step::Field("priority", priority.clone()));
-                    self.report(path, format!("meeting {n}, item {}: priority \"{priority}\" is not in priorities", item.number));
-                }
+            if let ItemKind::PlanReview { priority } = &item.kind
+                && !priorities.contains(priority.as_str())
+            {
+                let mut path = item_here();
+                path.push(Step::Field("priority", priority.clone()));
+                self.report(
+                    path,
+                    format!("meeting {n}, item {}: priority \"{priority}\" is not in priorities", item.number),
+                );
             }
             if let Some(exempt) = item.exempt.as_ref().filter(|e| !e.paragraph_is_known()) {
                 let mut path = item_here();
@@ -207,11 +259,17 @@ impl Checker {
             path.push(Step::Key("declarations"));
             path.push(Step::Field("person", declaration.person.clone()));
             if !people.contains(declaration.person.as_str()) {
-                self.report(path.clone(), format!("meeting {n}: declaration by \"{}\", who is not in people", declaration.person));
+                self.report(
+                    path.clone(),
+                    format!("meeting {n}: declaration by \"{}\", who is not in people", declaration.person),
+                );
             }
             if !items.contains(&declaration.item) {
                 path.push(Step::Field("item", declaration.item.to_string()));
-                self.report(path, format!("meeting {n}: declaration names item {}, which is not on the agenda", declaration.item));
+                self.report(
+                    path,
+                    format!("meeting {n}: declaration names item {}, which is not on the agenda", declaration.item),
+                );
             }
         }
         for action in &meeting.actions {
@@ -220,11 +278,17 @@ impl Checker {
             if !people.contains(action.owner.as_str()) {
                 let mut owner = path.clone();
                 owner.push(Step::Field("owner", action.owner.clone()));
-                self.report(owner, format!("meeting action {}: owner \"{}\" is not in people", action.id, action.owner));
+                self.report(
+                    owner,
+                    format!("meeting action {}: owner \"{}\" is not in people", action.id, action.owner),
+                );
             }
             if let Some(item) = action.item.filter(|i| !items.contains(i)) {
                 path.push(Step::Field("item", item.to_string()));
-                self.report(path, format!("meeting action {}: item {item} is not on the agenda of meeting {n}", action.id));
+                self.report(
+                    path,
+                    format!("meeting action {}: item {item} is not on the agenda of meeting {n}", action.id),
+                );
             }
         }
     }
@@ -234,8 +298,15 @@ impl Checker {
             for pair in indicator.readings.windows(2) {
                 if pair[1].period <= pair[0].period {
                     self.report(
-                        vec![Step::Section("indicators"), Step::Entry("id", indicator.id.clone()), Step::Field("period", pair[1].period.to_string())],
-                        format!("indicator {}: readings must be oldest first, one a month, but {} follows {}", indicator.id, pair[1].period, pair[0].period),
+                        vec![
+                            Step::Section("indicators"),
+                            Step::Entry("id", indicator.id.clone()),
+                            Step::Field("period", pair[1].period.to_string()),
+                        ],
+                        format!(
+                            "indicator {}: readings must be oldest first, one a month, but {} follows {}",
+                            indicator.id, pair[1].period, pair[0].period
+                        ),
                     );
                 }
             }

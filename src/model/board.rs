@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Drift, Indicator, Inspection, Meeting, MeetingAction, MeetingStatus, Person, PlanAction,
-    Priority, RagCounts, Recommendation, dates, dates::Moment,
+    Drift, Indicator, Inspection, Meeting, MeetingAction, MeetingStatus, Person, PlanAction, Priority, RagCounts,
+    Recommendation, dates, dates::Moment,
 };
 
 /// The newest board file format this app reads and writes.
@@ -239,16 +239,13 @@ impl Board {
     pub fn overdue_meeting_actions(&self, today: NaiveDate) -> Vec<(&Meeting, &MeetingAction, i64)> {
         let mut overdue: Vec<_> =
             self.meeting_actions().filter_map(|(m, a)| a.days_overdue(today).map(|d| (m, a, d))).collect();
-        overdue.sort_by(|a, b| b.2.cmp(&a.2));
+        overdue.sort_by_key(|o| std::cmp::Reverse(o.2));
         overdue
     }
 
     /// The next planned meeting on or after `today`.
     pub fn next_meeting(&self, today: NaiveDate) -> Option<&Meeting> {
-        self.meetings
-            .iter()
-            .filter(|m| m.status == MeetingStatus::Planned && m.date >= today)
-            .min_by_key(|m| m.date)
+        self.meetings.iter().filter(|m| m.status == MeetingStatus::Planned && m.date >= today).min_by_key(|m| m.date)
     }
 
     /// The latest meeting that has taken place (held or approved).

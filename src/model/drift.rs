@@ -39,10 +39,10 @@ impl PlanAction {
             .filter(|(_, rag)| *rag != Rag::NotRated)
             .collect();
         let &(last_index, last) = rated.last()?;
-        if let [.., (_, previous), _] = rated.as_slice() {
-            if last.is_worse_than(*previous) {
-                return Some(Drift::Worsened { from: *previous, to: last, at: meeting_numbers[last_index] });
-            }
+        if let [.., (_, previous), _] = rated.as_slice()
+            && last.is_worse_than(*previous)
+        {
+            return Some(Drift::Worsened { from: *previous, to: last, at: meeting_numbers[last_index] });
         }
         if !self.current_rag().is_concern() {
             return None;

@@ -47,9 +47,7 @@ impl InspectionKind {
             InspectionKind::FocusedVisit => "Focused visit",
             InspectionKind::MonitoringVisit => "Monitoring visit",
             InspectionKind::JointTargetedAreaInspection => "Joint targeted area inspection",
-            InspectionKind::SafeguardingAndLookedAfter => {
-                "Safeguarding and looked after children inspection"
-            }
+            InspectionKind::SafeguardingAndLookedAfter => "Safeguarding and looked after children inspection",
             InspectionKind::SingleInspectionFramework => "Single inspection framework",
             InspectionKind::Other => "Other inspection",
         }

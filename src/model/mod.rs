@@ -15,16 +15,13 @@ mod person;
 mod plan;
 mod rag;
 
-pub use board::{Board, Change, Intervention, InterventionKind, Terms, CURRENT_FORMAT};
+pub use board::{Board, CURRENT_FORMAT, Change, Intervention, InterventionKind, Terms};
 pub use counts::RagCounts;
 pub use dates::{Moment, TimeOfDay, YearMonth};
 pub use drift::Drift;
 pub use indicator::{Better, Direction, Indicator, Reading, Unit};
 pub use inspection::{Grade, Inspection, InspectionKind, Judgement};
-pub use meeting::{
-    ActionStatus, AgendaItem, Declaration, Exempt, ItemKind, Meeting, MeetingAction,
-    MeetingStatus,
-};
+pub use meeting::{ActionStatus, AgendaItem, Declaration, Exempt, ItemKind, Meeting, MeetingAction, MeetingStatus};
 pub use person::Person;
 pub use plan::{PlanAction, Priority, Recommendation, Trend, Update};
 pub use rag::Rag;

@@ -28,10 +28,6 @@ fn is_true(value: &bool) -> bool {
 impl Person {
     /// "Dr Ruth Okafor (Independent Chair)" — how minutes name someone.
     pub fn name_and_role(&self) -> String {
-        if self.role.is_empty() {
-            self.name.clone()
-        } else {
-            format!("{} ({})", self.name, self.role)
-        }
+        if self.role.is_empty() { self.name.clone() } else { format!("{} ({})", self.name, self.role) }
     }
 }
