@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use std::fmt::Write;
 
-use crate::model::{Board, Rag, dates::uk_long};
+use crate::model::{Board, Rag, dates, dates::uk_long};
 
 /// The briefing a chair reads before a meeting, as at `today`.
 pub fn summary_text(board: &Board, today: NaiveDate) -> String {
@@ -56,7 +56,7 @@ fn overdue(out: &mut String, board: &Board, today: NaiveDate) {
             action.title,
             board.person_name(&action.lead),
             uk_long(action.due),
-            plural(days, "day"),
+            dates::days(days),
             action.current_rag().word()
         );
     }
@@ -88,7 +88,7 @@ fn open_meeting_actions(out: &mut String, board: &Board, today: NaiveDate) {
     }
     for (meeting, action) in open {
         let due = match (action.due, action.days_overdue(today)) {
-            (Some(due), Some(days)) => format!("due {}, {} overdue", uk_long(due), plural(days, "day")),
+            (Some(due), Some(days)) => format!("due {}, {} overdue", uk_long(due), dates::days(days)),
             (Some(due), None) => format!("due {}", uk_long(due)),
             (None, _) => "no due date".to_string(),
         };
@@ -113,9 +113,4 @@ fn next_meeting(out: &mut String, board: &Board, today: NaiveDate) {
         }
         None => writeln!(out, "\nNext meeting: none planned"),
     };
-}
-
-/// "1 day", "12 days".
-pub fn plural(n: i64, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }

@@ -1,100 +1,228 @@
-//! The desktop app (egui): opens a board and shows it. Views ask the model for every fact
-//! they show; nothing here counts or filters the board itself.
+//! The desktop app (egui). Views ask the model for every fact they show and hand back
+//! [`Intent`]s; the app applies edits through the document's history and runs commands
+//! once the frame is drawn.
 
+mod action_log;
+mod commands;
+mod date_picker;
+pub mod dialogs;
+mod document;
+mod frame;
+mod indicators;
+mod launch;
+mod meeting;
 mod overview;
+mod people;
+mod plan;
+mod prefs;
+mod presenter;
+mod run;
 mod widgets;
 
-use eframe::egui;
+pub use commands::AppCommand;
+pub use document::Document;
+pub use launch::run;
+pub use prefs::Preferences;
+
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use eframe::egui;
 
-use crate::board_file;
-use crate::model::Board;
-use crate::sample;
+use crate::edit::Edit;
 
-/// What the window has open.
-pub enum Opened {
-    /// A board that loaded; `name` is what the title bar shows.
-    Board { board: Board, name: String, is_sample: bool },
-    /// A file that could not be loaded, with every problem as `FILE:LINE:COL: message`.
-    Failed { name: String, problems: Vec<String> },
+/// The app's views, one per panel of the left navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Overview,
+    Plan,
+    Meeting,
+    ActionLog,
+    Indicators,
+    People,
 }
 
-impl Opened {
-    /// Opens `path`, or the embedded sample board when there is none.
-    pub fn open(path: Option<PathBuf>) -> Opened {
-        let Some(path) = path else {
-            return Opened::Board { board: sample::sample_board(), name: sample::SAMPLE_NAME.into(), is_sample: true };
-        };
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        match board_file::load(&path) {
-            Ok(board) => Opened::Board { board, name, is_sample: false },
-            Err(error) => Opened::Failed { name, problems: error.lines() },
+impl View {
+    pub const ALL: [View; 6] =
+        [View::Overview, View::Plan, View::Meeting, View::ActionLog, View::Indicators, View::People];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Overview => "Overview",
+            View::Plan => "Statement of action",
+            View::Meeting => "Meeting",
+            View::ActionLog => "Action log",
+            View::Indicators => "Indicators",
+            View::People => "People",
         }
+    }
+
+    fn key(self) -> egui::Key {
+        use egui::Key::*;
+        [Num1, Num2, Num3, Num4, Num5, Num6][View::ALL.iter().position(|v| *v == self).unwrap_or(0)]
     }
 }
 
-/// The app: one open board (or the reasons it would not open) and the date it reports as at.
+/// What a view asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Intent {
+    Edit(Edit),
+    Command(AppCommand),
+    /// Show an action of the statement of action in its view.
+    ShowAction(String),
+    /// Show a meeting in the meeting view.
+    ShowMeeting(u32),
+}
+
+/// What to do once the person has answered "Save changes?".
+#[derive(Clone, Debug, PartialEq)]
+pub enum AfterSaving {
+    NewBoard,
+    Open(Option<PathBuf>),
+    Close,
+    Quit,
+}
+
+/// A board that failed to load, with every problem as `FILE:LINE:COL: message`.
+pub struct LoadFailure {
+    pub name: String,
+    pub problems: Vec<String>,
+}
+
+/// The whole app: the open document, what is on screen, and the person's preferences.
 pub struct App {
-    pub opened: Opened,
+    pub doc: Option<Document>,
+    pub failure: Option<LoadFailure>,
+    pub view: View,
     pub today: NaiveDate,
+    pub prefs: Preferences,
+    pub status: String,
+    dialogs: Box<dyn dialogs::FileDialogs>,
+    intents: Vec<Intent>,
+    confirm: Option<AfterSaving>,
+    quitting: bool,
+    show_help: bool,
+    pub presenter_open: bool,
+    plan: plan::PlanState,
+    pub meeting: meeting::MeetingState,
+    log: action_log::LogState,
+    people: people::PeopleState,
 }
 
 impl App {
-    pub fn new(opened: Opened, today: NaiveDate) -> App {
-        App { opened, today }
+    /// An app showing `doc` (or the reasons a file would not open), with the given dialogs.
+    pub fn new(doc: Result<Document, LoadFailure>, today: NaiveDate, dialogs: Box<dyn dialogs::FileDialogs>) -> App {
+        let (doc, failure) = match doc {
+            Ok(doc) => (Some(doc), None),
+            Err(failure) => (None, Some(failure)),
+        };
+        let mut app = App {
+            doc,
+            failure,
+            view: View::Overview,
+            today,
+            prefs: Preferences::default(),
+            status: String::new(),
+            dialogs,
+            intents: Vec::new(),
+            confirm: None,
+            quitting: false,
+            show_help: false,
+            presenter_open: false,
+            plan: Default::default(),
+            meeting: Default::default(),
+            log: Default::default(),
+            people: Default::default(),
+        };
+        app.on_board_opened();
+        app
     }
 
-    fn title(&self) -> String {
-        match &self.opened {
-            Opened::Board { name, .. } | Opened::Failed { name, .. } => format!("{name} — Improvement board"),
+    /// The app on the embedded sample board: what a test or a first run sees.
+    pub fn with_sample(today: NaiveDate) -> App {
+        App::new(Ok(Document::sample()), today, Box::new(dialogs::ScriptedDialogs::default()))
+    }
+
+    pub fn board(&self) -> Option<&crate::model::Board> {
+        self.doc.as_ref().map(|d| &d.board)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.doc.as_ref().is_some_and(Document::is_dirty)
+    }
+
+    /// "northmoor.ron • — Improvement board": the file, and a dot when unsaved.
+    pub fn window_title(&self) -> String {
+        let name = match (&self.doc, &self.failure) {
+            (Some(doc), _) => doc.name(),
+            (None, Some(failure)) => failure.name.clone(),
+            (None, None) => "No board open".into(),
+        };
+        let dot = if self.is_dirty() { " •" } else { "" };
+        format!("{name}{dot} — Improvement board")
+    }
+
+    fn editor(&self) -> String {
+        document::editor_name(&self.prefs.user_name)
+    }
+
+    /// Applies an edit through the history; a refusal is shown, never lost silently.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        let by = self.editor();
+        let Some(doc) = self.doc.as_mut() else { return false };
+        match doc.apply(edit, &by) {
+            Ok(()) => {
+                self.status = doc.history.undo_label().map(|w| format!("Done: {w}")).unwrap_or_default();
+                true
+            }
+            Err(error) => {
+                self.status = format!("Not changed: {error}");
+                false
+            }
         }
     }
 
-    /// Draws one frame; separate from eframe so tests can drive it headlessly.
+    /// Queues a command to run at the end of the frame.
+    pub fn queue(&mut self, command: AppCommand) {
+        self.intents.push(Intent::Command(command));
+    }
+
+    fn on_board_opened(&mut self) {
+        self.meeting = meeting::MeetingState::for_board(self.board(), self.today);
+        self.plan = Default::default();
+        self.log = Default::default();
+        self.people = Default::default();
+    }
+
+    /// Draws one frame and runs what it asked for. Separate from eframe so tests can drive
+    /// the real app headlessly.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        ui.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
-        egui::CentralPanel::default().show(ui, |ui| match &self.opened {
-            Opened::Board { board, is_sample, .. } => {
-                if *is_sample {
-                    ui.label("This is the sample board for a fictional council. Save as… to keep your changes.");
-                    ui.separator();
-                }
-                overview::overview_ui(ui, board, self.today);
-            }
-            Opened::Failed { name, problems } => {
-                ui.heading(format!("{name} could not be opened"));
-                ui.label("Fix these lines in the file, then open it again:");
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    for line in problems {
-                        ui.monospace(line);
-                    }
-                });
-            }
+        let ctx = ui.ctx().clone();
+        self.prefs.apply_to(&ctx);
+        self.take_dropped_files(&ctx);
+        let walk_showing = self.view == View::Meeting && self.meeting.walk_through_showing();
+        let pressed = commands::pressed(&ctx, walk_showing);
+        self.intents.extend(pressed.into_iter().map(Intent::Command));
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quitting && self.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm = Some(AfterSaving::Quit);
+        }
+
+        frame::frame_ui(self, ui);
+        if self.presenter_open {
+            presenter::presenter_viewport(self, &ctx);
+        }
+        self.run_intents(&ctx);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
+    }
+
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
         });
-    }
-}
-
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
-    }
-}
-
-/// Opens the app window on `path` (or the sample board) and runs until it is closed.
-pub fn run(path: Option<PathBuf>) -> ExitCode {
-    let app = App::new(Opened::open(path), crate::cli::local_today());
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 820.0]).with_min_inner_size([720.0, 480.0]),
-        ..Default::default()
-    };
-    match eframe::run_native("improvement-board", options, Box::new(|_cc| Ok(Box::new(app)))) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("improvement-board: the window could not be opened: {error}");
-            ExitCode::from(1)
+        if let Some(path) = dropped.into_iter().find(|p| p.extension().is_some_and(|e| e == "ron")) {
+            self.request(AfterSaving::Open(Some(path)));
         }
     }
 }

@@ -1,9 +1,9 @@
-//! Small widgets shared by the views: the RAG chip always shows the word with the colour.
+//! Small widgets shared by the views. A rating is always shown as its word or letter on
+//! its colour, never colour alone.
 
-use eframe::egui;
-use egui::{Color32, RichText};
+use eframe::egui::{self, Color32, RichText, Sense, Vec2};
 
-use crate::model::Rag;
+use crate::model::{Rag, RagCounts};
 
 /// The fill colour for a rating (council RAG colours, dark enough for white text).
 pub fn rag_fill(rag: Rag) -> Color32 {
@@ -23,6 +23,65 @@ pub fn rag_text(rag: Rag) -> Color32 {
 
 /// A RAG chip: the word on its colour.
 pub fn rag_chip(ui: &mut egui::Ui, rag: Rag) -> egui::Response {
-    let text = RichText::new(format!(" {} ", rag.word())).color(rag_text(rag)).strong();
-    ui.add(egui::Button::new(text).fill(rag_fill(rag)).sense(egui::Sense::hover()))
+    chip(ui, rag, rag.word(), 1.0)
+}
+
+/// A small chip with the letter, for trend strips and narrow columns.
+pub fn rag_letter(ui: &mut egui::Ui, rag: Rag) -> egui::Response {
+    chip(ui, rag, rag.letter(), 0.85).on_hover_text(rag.word())
+}
+
+/// A large chip for the walk-through and the projector.
+pub fn rag_chip_large(ui: &mut egui::Ui, rag: Rag, scale: f32) -> egui::Response {
+    chip(ui, rag, rag.word(), scale)
+}
+
+fn chip(ui: &mut egui::Ui, rag: Rag, text: &str, scale: f32) -> egui::Response {
+    let size = ui.style().text_styles[&egui::TextStyle::Body].size * scale;
+    let text = RichText::new(format!(" {text} ")).color(rag_text(rag)).size(size).strong();
+    ui.add(egui::Button::new(text).fill(rag_fill(rag)).corner_radius(4.0).sense(Sense::hover()))
+}
+
+/// The last ratings as letter chips, oldest first.
+pub fn trend_strip(ui: &mut egui::Ui, ratings: &[Rag]) {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        if ratings.is_empty() {
+            ui.weak("none");
+        }
+        for rag in ratings {
+            rag_letter(ui, *rag);
+        }
+    });
+}
+
+/// A stacked bar of RAG counts, each segment labelled with its count and letter.
+pub fn stacked_bar(ui: &mut egui::Ui, counts: &RagCounts, width: f32) -> egui::Response {
+    let height = 22.0;
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+    let total = counts.total().max(1) as f32;
+    let mut x = rect.left();
+    let painter = ui.painter_at(rect);
+    for (rag, n) in counts.iter().filter(|(_, n)| *n > 0) {
+        let w = rect.width() * n as f32 / total;
+        let segment = egui::Rect::from_min_size(egui::pos2(x, rect.top()), Vec2::new(w, height));
+        painter.rect_filled(segment, 0.0, rag_fill(rag));
+        if w > 24.0 {
+            painter.text(
+                segment.center(),
+                egui::Align2::CENTER_CENTER,
+                format!("{n} {}", rag.letter()),
+                egui::FontId::proportional(12.0),
+                rag_text(rag),
+            );
+        }
+        x += w;
+    }
+    response.on_hover_text(counts.describe())
+}
+
+/// A heading with a count, "Overdue actions (11)".
+pub fn section(ui: &mut egui::Ui, title: &str, count: usize) {
+    ui.add_space(10.0);
+    ui.label(RichText::new(format!("{title} ({count})")).heading().size(17.0));
 }

@@ -253,6 +253,15 @@ impl Board {
         self.meetings.iter().filter(|m| m.status != MeetingStatus::Planned).max_by_key(|m| m.number)
     }
 
+    /// The number, date and venue proposed for a new meeting: the next number, six weeks
+    /// after the last meeting (or today, if that is later), in the last meeting's venue.
+    pub fn proposed_next_meeting(&self, today: NaiveDate) -> (u32, NaiveDate, String) {
+        let last = self.meetings.last();
+        let number = last.map_or(1, |m| m.number + 1);
+        let date = last.map_or(today, |m| (m.date + chrono::Days::new(super::meeting::USUAL_GAP_DAYS)).max(today));
+        (number, date, last.map(|m| m.venue.clone()).unwrap_or_default())
+    }
+
     /// Indicators whose latest reading misses the target.
     pub fn indicators_off_target(&self) -> Vec<&Indicator> {
         self.indicators.iter().filter(|i| i.meets_target() == Some(false)).collect()

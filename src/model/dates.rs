@@ -32,6 +32,11 @@ pub fn uk_long(date: NaiveDate) -> String {
     format!("{} {}", date.day(), date.format("%B %Y"))
 }
 
+/// "1 day", "12 days".
+pub fn days(n: i64) -> String {
+    if n == 1 { "1 day".to_string() } else { format!("{n} days") }
+}
+
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()

@@ -8,20 +8,28 @@ mod board;
 mod counts;
 pub mod dates;
 mod drift;
+mod filters;
 mod indicator;
 mod inspection;
 mod meeting;
 mod person;
 mod plan;
 mod rag;
+mod since;
+mod walk;
 
 pub use board::{Board, CURRENT_FORMAT, Change, Intervention, InterventionKind, Terms};
 pub use counts::RagCounts;
 pub use dates::{Moment, TimeOfDay, YearMonth};
 pub use drift::Drift;
+pub use filters::{LogFilter, PlanColumn, PlanFilter, compare_ids};
 pub use indicator::{Better, Direction, Indicator, Reading, Unit};
 pub use inspection::{Grade, Inspection, InspectionKind, Judgement};
-pub use meeting::{ActionStatus, AgendaItem, Declaration, Exempt, ItemKind, Meeting, MeetingAction, MeetingStatus};
+pub use meeting::{
+    ActionStatus, AgendaItem, Declaration, Exempt, ItemKind, Meeting, MeetingAction, MeetingStatus, USUAL_GAP_DAYS,
+};
 pub use person::Person;
 pub use plan::{PlanAction, Priority, Recommendation, Trend, Update};
 pub use rag::Rag;
+pub use since::SinceLastTime;
+pub use walk::{NeedsTheBoard, WalkOrder};

@@ -1,0 +1,49 @@
+//! File dialogs, behind a trait so tests never open a real one (rfd can fall back to
+//! zenity, which blocks).
+
+use std::path::PathBuf;
+
+pub trait FileDialogs {
+    /// Asks for a board file to open.
+    fn open_board(&mut self) -> Option<PathBuf>;
+    /// Asks where to save a board, suggesting `name`.
+    fn save_board(&mut self, name: &str) -> Option<PathBuf>;
+}
+
+/// The native dialogs, through rfd.
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn open_board(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new().add_filter("Board file", &["ron"]).set_title("Open a board").pick_file()
+    }
+
+    fn save_board(&mut self, name: &str) -> Option<PathBuf> {
+        let mut path = rfd::FileDialog::new()
+            .add_filter("Board file", &["ron"])
+            .set_title("Save the board")
+            .set_file_name(name)
+            .save_file()?;
+        if path.extension().is_none() {
+            path.set_extension("ron");
+        }
+        Some(path)
+    }
+}
+
+/// Dialogs that answer from a script: for tests.
+#[derive(Default)]
+pub struct ScriptedDialogs {
+    pub open: Vec<PathBuf>,
+    pub save: Vec<PathBuf>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn open_board(&mut self) -> Option<PathBuf> {
+        (!self.open.is_empty()).then(|| self.open.remove(0))
+    }
+
+    fn save_board(&mut self, _name: &str) -> Option<PathBuf> {
+        (!self.save.is_empty()).then(|| self.save.remove(0))
+    }
+}

@@ -1,0 +1,190 @@
+//! The window's frame: the menu bar, the navigation, the status line, and the central
+//! view; the "Save changes?" question and the Help list.
+
+use eframe::egui::{self, RichText};
+
+use super::{AfterSaving, App, AppCommand, View};
+
+pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
+    egui::Panel::top("menu").show(ui, |ui| menu_bar(app, ui));
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(&app.status);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(format!("As at {}", crate::model::dates::uk_long(app.today)));
+            });
+        });
+    });
+    if app.doc.is_some() {
+        egui::Panel::left("navigation").resizable(false).exact_size(236.0).show(ui, |ui| navigation(app, ui));
+    }
+    egui::CentralPanel::default().show(ui, |ui| central(app, ui));
+    confirm_modal(app, ui.ctx());
+    if app.show_help {
+        help_window(app, ui.ctx());
+    }
+}
+
+fn command_button(app: &mut App, ui: &mut egui::Ui, command: AppCommand, enabled: bool) {
+    let button = egui::Button::new(command.label()).shortcut_text(command.shortcut_text(ui.ctx()));
+    if ui.add_enabled(enabled, button).clicked() {
+        app.queue(command);
+        ui.close();
+    }
+}
+
+fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        let open = app.doc.is_some();
+        ui.menu_button("File", |ui| {
+            command_button(app, ui, AppCommand::NewBoard, true);
+            command_button(app, ui, AppCommand::Open, true);
+            ui.menu_button("Open recent", |ui| {
+                if app.prefs.recent.is_empty() {
+                    ui.label("No recent boards");
+                }
+                for path in app.prefs.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        app.request(AfterSaving::Open(Some(path)));
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            command_button(app, ui, AppCommand::Save, open);
+            command_button(app, ui, AppCommand::SaveAs, open);
+            command_button(app, ui, AppCommand::Close, open);
+            ui.separator();
+            command_button(app, ui, AppCommand::Quit, true);
+        });
+        ui.menu_button("Edit", |ui| {
+            let (can_undo, can_redo) =
+                app.doc.as_ref().map_or((false, false), |d| (d.history.can_undo(), d.history.can_redo()));
+            command_button(app, ui, AppCommand::Undo, can_undo);
+            command_button(app, ui, AppCommand::Redo, can_redo);
+        });
+        ui.menu_button("View", |ui| {
+            for view in View::ALL {
+                command_button(app, ui, AppCommand::Show(view), open);
+            }
+            ui.separator();
+            command_button(app, ui, AppCommand::PresenterView, open);
+            command_button(app, ui, AppCommand::TextBigger, true);
+            command_button(app, ui, AppCommand::TextSmaller, true);
+            command_button(app, ui, AppCommand::ToggleTheme, true);
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.label("Your name in the audit trail:");
+                ui.text_edit_singleline(&mut app.prefs.user_name);
+            });
+        });
+        ui.menu_button("Help", |ui| command_button(app, ui, AppCommand::Help, true));
+    });
+}
+
+fn navigation(app: &mut App, ui: &mut egui::Ui) {
+    ui.add_space(6.0);
+    if let Some(board) = app.board() {
+        ui.label(RichText::new(&board.authority).strong());
+        ui.label(RichText::new(&board.title).small());
+    }
+    ui.add_space(8.0);
+    for view in View::ALL {
+        let label = format!("{}   {}", view.label(), AppCommand::Show(view).shortcut_text(ui.ctx()));
+        if ui.selectable_label(app.view == view, label).clicked() {
+            app.view = view;
+        }
+    }
+    if app.doc.as_ref().is_some_and(|d| d.is_sample) {
+        ui.add_space(16.0);
+        ui.label(RichText::new("Sample board for a fictional council. Save as… to keep your changes.").italics());
+    }
+}
+
+fn central(app: &mut App, ui: &mut egui::Ui) {
+    if let Some(failure) = &app.failure {
+        ui.heading(format!("{} could not be opened", failure.name));
+        ui.label("Fix these lines in the file, then open it again:");
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical().max_height(ui.available_height() - 60.0).show(ui, |ui| {
+            for line in &failure.problems {
+                ui.monospace(line);
+            }
+        });
+        ui.add_space(6.0);
+        if ui.button("Open another file…").clicked() {
+            app.queue(AppCommand::Open);
+        }
+        return;
+    }
+    let Some(doc) = app.doc.as_ref() else {
+        ui.heading("No board is open");
+        ui.horizontal(|ui| {
+            if ui.button("Open a board…").clicked() {
+                app.queue(AppCommand::Open);
+            }
+            if ui.button("Start a new board").clicked() {
+                app.queue(AppCommand::NewBoard);
+            }
+        });
+        return;
+    };
+    let board = &doc.board;
+    let today = app.today;
+    let mut intents = Vec::new();
+    match app.view {
+        View::Overview => super::overview::overview_ui(ui, board, today, &mut intents),
+        View::Plan => super::plan::plan_ui(ui, board, today, &mut app.plan, &mut intents),
+        View::Meeting => super::meeting::meeting_ui(ui, board, today, &mut app.meeting, &mut intents),
+        View::ActionLog => super::action_log::action_log_ui(ui, board, today, &mut app.log, &mut intents),
+        View::Indicators => super::indicators::indicators_ui(ui, board),
+        View::People => super::people::people_ui(ui, board, &mut app.people, &mut intents),
+    }
+    app.intents.extend(intents);
+}
+
+fn confirm_modal(app: &mut App, ctx: &egui::Context) {
+    let Some(after) = app.confirming().cloned() else { return };
+    let name = app.doc.as_ref().map(|d| d.name()).unwrap_or_default();
+    let doing = match after {
+        AfterSaving::NewBoard => "starting a new board",
+        AfterSaving::Open(_) => "opening another board",
+        AfterSaving::Close => "closing it",
+        AfterSaving::Quit => "quitting",
+    };
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("save-changes")).show(ctx, |ui| {
+        ui.heading("Save changes?");
+        ui.label(format!("{name} has changes that are not saved. Save them before {doing}?"));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                answer = Some(Some(true));
+            }
+            if ui.button("Discard").clicked() {
+                answer = Some(Some(false));
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                answer = Some(None);
+            }
+        });
+    });
+    if let Some(answer) = answer {
+        app.answer_confirm(answer, ctx);
+    }
+}
+
+fn help_window(app: &mut App, ctx: &egui::Context) {
+    let mut open = true;
+    egui::Window::new("Keyboard shortcuts").open(&mut open).collapsible(false).show(ctx, |ui| {
+        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+            for command in AppCommand::all() {
+                ui.label(command.label());
+                ui.monospace(command.shortcut_text(ctx));
+                ui.end_row();
+            }
+        });
+        ui.label("In the walk-through, letter keys work when no text field has focus.");
+    });
+    app.show_help &= open;
+}

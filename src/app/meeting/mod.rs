@@ -1,0 +1,164 @@
+//! The meeting: choose or start a meeting, record attendance, keep the agenda and its
+//! record, and walk the statement of action item by item.
+
+mod agenda;
+mod attendance;
+mod since;
+mod walk;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+
+pub use walk::WalkDraft;
+
+use super::Intent;
+use crate::edit::Edit;
+use crate::model::{Board, Meeting, MeetingStatus, WalkOrder, dates::uk_long};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum MeetingTab {
+    #[default]
+    Walk,
+    Attendance,
+    Agenda,
+    SinceLastTime,
+}
+
+impl MeetingTab {
+    const ALL: [MeetingTab; 4] =
+        [MeetingTab::Walk, MeetingTab::Attendance, MeetingTab::Agenda, MeetingTab::SinceLastTime];
+
+    fn label(self) -> &'static str {
+        match self {
+            MeetingTab::Walk => "Walk-through",
+            MeetingTab::Attendance => "Attendance",
+            MeetingTab::Agenda => "Agenda and record",
+            MeetingTab::SinceLastTime => "Since last time",
+        }
+    }
+}
+
+/// What the meeting view remembers between frames (never saved).
+#[derive(Default)]
+pub struct MeetingState {
+    pub selected: Option<u32>,
+    pub tab: MeetingTab,
+    pub order: WalkOrder,
+    /// Index into the walk-through list.
+    pub position: usize,
+    pub draft: WalkDraft,
+    /// Clerk's text being typed, by field, until it is committed.
+    pub(super) texts: HashMap<String, String>,
+    pub(super) new_action: agenda::NewAction,
+    pub(super) new_declaration: attendance::NewDeclaration,
+}
+
+impl MeetingState {
+    /// Opens on the meeting in progress: the first one not yet approved, else the latest.
+    pub fn for_board(board: Option<&Board>, _today: NaiveDate) -> MeetingState {
+        let selected = board.and_then(|b| {
+            b.meetings
+                .iter()
+                .find(|m| m.status == MeetingStatus::Held)
+                .or_else(|| b.meetings.iter().find(|m| !m.is_approved()))
+                .or(b.meetings.last())
+                .map(|m| m.number)
+        });
+        MeetingState { selected, ..MeetingState::default() }
+    }
+
+    pub fn select(&mut self, number: u32) {
+        if self.selected != Some(number) {
+            *self = MeetingState {
+                selected: Some(number),
+                tab: self.tab,
+                order: self.order.clone(),
+                ..MeetingState::default()
+            };
+        }
+    }
+
+    pub fn walk_through_showing(&self) -> bool {
+        self.tab == MeetingTab::Walk && self.selected.is_some()
+    }
+}
+
+pub fn meeting_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    today: NaiveDate,
+    state: &mut MeetingState,
+    intents: &mut Vec<Intent>,
+) {
+    header(ui, board, today, state, intents);
+    let Some(meeting) = state.selected.and_then(|n| board.meeting(n)) else {
+        ui.label("This board has no meetings yet. Start one above.");
+        return;
+    };
+    ui.horizontal(|ui| {
+        for tab in MeetingTab::ALL {
+            ui.selectable_value(&mut state.tab, tab, tab.label());
+        }
+    });
+    ui.separator();
+    match state.tab {
+        MeetingTab::Walk => walk::walk_ui(ui, board, meeting, today, state, intents),
+        MeetingTab::Attendance => attendance::attendance_ui(ui, board, meeting, state, intents),
+        MeetingTab::Agenda => agenda::agenda_ui(ui, board, meeting, today, state, intents),
+        MeetingTab::SinceLastTime => since::since_ui(ui, board, meeting, today),
+    }
+}
+
+fn header(ui: &mut egui::Ui, board: &Board, today: NaiveDate, state: &mut MeetingState, intents: &mut Vec<Intent>) {
+    ui.horizontal_wrapped(|ui| {
+        let label = |m: &Meeting| format!("Meeting {} — {} ({})", m.number, uk_long(m.date), m.status.word());
+        let current = state.selected.and_then(|n| board.meeting(n)).map_or("Choose a meeting".into(), label);
+        let mut chosen = state.selected;
+        egui::ComboBox::from_id_salt("meeting-choice").selected_text(current).width(330.0).show_ui(ui, |ui| {
+            for m in board.meetings.iter().rev() {
+                ui.selectable_value(&mut chosen, Some(m.number), label(m));
+            }
+        });
+        if chosen != state.selected {
+            if let Some(n) = chosen {
+                state.select(n);
+            }
+        }
+        let (number, date, venue) = board.proposed_next_meeting(today);
+        if ui.button("Start a new meeting").on_hover_text(format!("Meeting {number} on {}", uk_long(date))).clicked() {
+            let mut meeting = Meeting::with_standard_agenda(number, date, &venue, &board.priorities);
+            meeting.start = board.meetings.last().and_then(|m| m.start);
+            intents.push(Intent::Edit(Edit::AddMeeting(meeting)));
+            state.select(number);
+            state.tab = MeetingTab::Attendance;
+        }
+        let Some(meeting) = state.selected.and_then(|n| board.meeting(n)) else { return };
+        match meeting.status {
+            MeetingStatus::Planned => {
+                if ui.button("Mark as held").clicked() {
+                    intents.push(Intent::Edit(Edit::SetMeetingStatus {
+                        meeting: meeting.number,
+                        status: MeetingStatus::Held,
+                    }));
+                }
+            }
+            MeetingStatus::Held => {
+                if ui.button("Approve the minutes").on_hover_text("The record becomes read-only").clicked() {
+                    intents.push(Intent::Edit(Edit::SetMeetingStatus {
+                        meeting: meeting.number,
+                        status: MeetingStatus::Approved,
+                    }));
+                }
+            }
+            MeetingStatus::Approved => {
+                ui.label(RichText::new("Minutes approved: this record is read-only.").strong());
+            }
+        }
+        if !meeting.venue.is_empty() {
+            let time = meeting.start.map(|t| format!("{}, ", t.spoken())).unwrap_or_default();
+            ui.weak(format!("{time}{}", meeting.venue));
+        }
+    });
+}

@@ -1,0 +1,324 @@
+//! The chair's walk-through: one statement-of-action item at a time, large and readable,
+//! rated from the keyboard (R/A/G/B, Shift for impact), with a note for every change.
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+
+use super::MeetingState;
+use crate::app::widgets::{rag_chip, rag_chip_large, trend_strip};
+use crate::app::{AppCommand, Intent};
+use crate::edit::Edit;
+use crate::model::{Board, Meeting, PlanAction, Rag, WalkOrder, dates, dates::uk_long};
+
+/// The rating being given to the current action, until it is recorded.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WalkDraft {
+    /// The action the draft belongs to; moving on starts a fresh draft.
+    pub action: String,
+    pub rag: Option<Rag>,
+    pub impact: Option<Rag>,
+    pub note: String,
+    /// A change of rating was given with no note: the reason is being asked for.
+    pub asking_reason: bool,
+    pub focus_note: bool,
+}
+
+const NOTE_ID: &str = "walk-note";
+
+impl MeetingState {
+    fn current<'a>(&self, board: &'a Board, meeting: &Meeting, today: NaiveDate) -> (Vec<&'a PlanAction>, usize) {
+        let list = board.walk(&self.order, meeting.number, today);
+        let position = self.position.min(list.len().saturating_sub(1));
+        (list, position)
+    }
+
+    /// Loads the draft from what the meeting already recorded for `action`.
+    fn ensure_draft(&mut self, action: &PlanAction, meeting: u32) {
+        if self.draft.action == action.id {
+            return;
+        }
+        let recorded = action.rating_at(meeting);
+        self.draft = WalkDraft {
+            action: action.id.clone(),
+            rag: recorded.map(|u| u.rag),
+            impact: recorded.and_then(|u| u.impact),
+            note: recorded.map(|u| u.note.clone()).unwrap_or_default(),
+            asking_reason: false,
+            focus_note: false,
+        };
+    }
+
+    /// Runs a walk-through command; returns the edit it makes, if any.
+    pub fn walk_command(
+        &mut self,
+        command: AppCommand,
+        board: &Board,
+        today: NaiveDate,
+        ctx: &egui::Context,
+    ) -> Option<Edit> {
+        let meeting = board.meeting(self.selected?)?;
+        let (list, position) = self.current(board, meeting, today);
+        let action = *list.get(position)?;
+        self.ensure_draft(action, meeting.number);
+        match command {
+            AppCommand::WalkNext | AppCommand::WalkPrevious => {
+                let next = if command == AppCommand::WalkNext { position + 1 } else { position.saturating_sub(1) };
+                self.position = next.min(list.len().saturating_sub(1));
+                None
+            }
+            AppCommand::Rate(rag) => {
+                self.draft.rag = Some(rag);
+                let previous = action.rating_before(meeting.number, meeting.date).map_or(Rag::NotRated, |u| u.rag);
+                if rag != previous && self.draft.note.trim().is_empty() {
+                    self.draft.asking_reason = true;
+                    self.draft.focus_note = true;
+                    None
+                } else {
+                    self.commit(action, meeting)
+                }
+            }
+            AppCommand::RateImpact(impact) => {
+                self.draft.impact = Some(impact);
+                if action.rating_at(meeting.number).is_some() { self.commit(action, meeting) } else { None }
+            }
+            AppCommand::FocusNote => {
+                self.draft.focus_note = true;
+                None
+            }
+            AppCommand::LeaveNote => {
+                ctx.memory_mut(|m| m.surrender_focus(egui::Id::unique(NOTE_ID)));
+                None
+            }
+            AppCommand::CommitUpdate => self.commit(action, meeting),
+            _ => None,
+        }
+    }
+
+    /// The edit that records the draft, or `None` (and the reason asked for) when a change
+    /// of rating has no note.
+    fn commit(&mut self, action: &PlanAction, meeting: &Meeting) -> Option<Edit> {
+        let previous = action.rating_before(meeting.number, meeting.date).map_or(Rag::NotRated, |u| u.rag);
+        let rag = self.draft.rag.or(action.rating_at(meeting.number).map(|u| u.rag)).unwrap_or(previous);
+        if rag != previous && self.draft.note.trim().is_empty() {
+            self.draft.asking_reason = true;
+            self.draft.focus_note = true;
+            return None;
+        }
+        self.draft.asking_reason = false;
+        self.draft.rag = Some(rag);
+        Some(Edit::RateAction {
+            action: action.id.clone(),
+            meeting: meeting.number,
+            date: meeting.date,
+            rag,
+            impact: self.draft.impact,
+            note: self.draft.note.trim().to_string(),
+            // The lead reports on their action; the clerk's name goes in the audit trail.
+            by: Some(action.lead.clone()),
+        })
+    }
+}
+
+pub fn walk_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    meeting: &Meeting,
+    today: NaiveDate,
+    state: &mut MeetingState,
+    intents: &mut Vec<Intent>,
+) {
+    order_picker(ui, board, state);
+    let (list, position) = state.current(board, meeting, today);
+    let Some(action) = list.get(position).copied() else {
+        ui.label("Nothing to walk through in this order.");
+        return;
+    };
+    state.position = position;
+    state.ensure_draft(action, meeting.number);
+    progress_line(ui, board, &list, position, action);
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        action_card(ui, board, action, meeting, today);
+        ui.add_space(10.0);
+        if meeting.is_approved() {
+            ui.label(
+                RichText::new("The minutes of this meeting are approved: ratings can no longer be changed.").strong(),
+            );
+        } else {
+            rating_panel(ui, action, meeting, state, intents);
+        }
+    });
+}
+
+fn order_picker(ui: &mut egui::Ui, board: &Board, state: &mut MeetingState) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Order:");
+        let mut order = state.order.clone();
+        ui.selectable_value(&mut order, WalkOrder::Plan, WalkOrder::Plan.label());
+        ui.selectable_value(&mut order, WalkOrder::NeedsTheBoard, WalkOrder::NeedsTheBoard.label());
+        egui::ComboBox::from_id_salt("walk-priority")
+            .selected_text(match &order {
+                WalkOrder::Priority(id) => format!("Priority {id}"),
+                _ => "One priority…".into(),
+            })
+            .show_ui(ui, |ui| {
+                for p in &board.priorities {
+                    ui.selectable_value(&mut order, WalkOrder::Priority(p.id.clone()), format!("{} {}", p.id, p.title));
+                }
+            });
+        if order != state.order {
+            state.order = order;
+            state.position = 0;
+        }
+        ui.weak("↓/J next · ↑/K previous · R A G B rate · Shift+R A G B impact · N note · Ctrl+Enter record · Esc leave note");
+    });
+}
+
+fn progress_line(ui: &mut egui::Ui, board: &Board, list: &[&PlanAction], position: usize, action: &PlanAction) {
+    let priority = board.priority_of(action);
+    let priority_index = priority.and_then(|p| board.priorities.iter().position(|q| q.id == p.id)).map_or(0, |i| i + 1);
+    ui.label(
+        RichText::new(format!(
+            "action {} of {} · priority {} of {}",
+            position + 1,
+            list.len(),
+            priority_index,
+            board.priorities.len()
+        ))
+        .strong(),
+    );
+}
+
+fn action_card(ui: &mut egui::Ui, board: &Board, action: &PlanAction, meeting: &Meeting, today: NaiveDate) {
+    if let Some(priority) = board.priority_of(action) {
+        let counts: crate::model::RagCounts =
+            board.actions_in_priority(&priority.id).map(PlanAction::current_rag).collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("Priority {}: {}", priority.id, priority.title)).size(16.0).strong());
+            rag_chip(ui, counts.worst());
+            ui.weak(counts.describe());
+        });
+    }
+    if let Some(rec) = board.recommendation(&action.recommendation) {
+        let counts = board.rag_counts_for_recommendation(&rec.id);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("Recommendation {}", rec.id)).strong());
+            rag_chip(ui, counts.worst());
+            ui.weak(counts.describe());
+        });
+        ui.label(RichText::new(&rec.text).italics());
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new(format!("{}  {}", action.id, action.title)).size(24.0).strong());
+    ui.add_space(4.0);
+    egui::Grid::new("walk-facts").num_columns(2).spacing([14.0, 6.0]).show(ui, |ui| {
+        ui.label(RichText::new("Lead").strong());
+        ui.label(
+            RichText::new(board.person(&action.lead).map_or(action.lead.clone(), |p| p.name_and_role())).size(16.0),
+        );
+        ui.end_row();
+        ui.label(RichText::new("Due").strong());
+        let due = match action.days_overdue(today) {
+            Some(days) => RichText::new(format!("{} — overdue by {}", uk_long(action.due), dates::days(days)))
+                .color(crate::app::widgets::rag_fill(Rag::Red))
+                .strong(),
+            None => RichText::new(uk_long(action.due)),
+        };
+        ui.label(due.size(16.0));
+        ui.end_row();
+        ui.label(RichText::new("Measure").strong());
+        ui.label(RichText::new(&action.measure).size(16.0));
+        ui.end_row();
+        ui.label(RichText::new("Before this meeting").strong());
+        ui.horizontal(|ui| {
+            let before = action.rating_before(meeting.number, meeting.date);
+            rag_chip_large(ui, before.map_or(Rag::NotRated, |u| u.rag), 1.3);
+            trend_strip(ui, &action.recent_ratings(4));
+            ui.label(action.trend().word());
+        });
+        ui.end_row();
+        ui.label(RichText::new("Last note").strong());
+        ui.label(RichText::new(action.latest_note().unwrap_or("—")).size(16.0));
+        ui.end_row();
+    });
+}
+
+fn rating_panel(
+    ui: &mut egui::Ui,
+    action: &PlanAction,
+    meeting: &Meeting,
+    state: &mut MeetingState,
+    intents: &mut Vec<Intent>,
+) {
+    let recorded = action.rating_at(meeting.number);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("Rating at meeting {}:", meeting.number)).size(18.0).strong());
+        for rag in [Rag::Red, Rag::Amber, Rag::Green, Rag::Blue] {
+            let chosen = state.draft.rag == Some(rag);
+            let text = RichText::new(format!("{} {}", rag.letter(), rag.word()))
+                .size(18.0)
+                .color(crate::app::widgets::rag_text(rag));
+            let button = egui::Button::new(text).fill(crate::app::widgets::rag_fill(rag)).stroke(if chosen {
+                egui::Stroke::new(3.0, ui.visuals().strong_text_color())
+            } else {
+                egui::Stroke::NONE
+            });
+            if ui.add(button).clicked() {
+                intents.push(Intent::Command(AppCommand::Rate(rag)));
+            }
+        }
+        ui.add_space(12.0);
+        ui.label("Impact:");
+        for rag in [Rag::Red, Rag::Amber, Rag::Green, Rag::Blue] {
+            if ui
+                .selectable_label(state.draft.impact == Some(rag), rag.word())
+                .on_hover_text(format!("Shift+{}", rag.letter()))
+                .clicked()
+            {
+                intents.push(Intent::Command(AppCommand::RateImpact(rag)));
+            }
+        }
+    });
+    match recorded {
+        Some(update) => {
+            ui.horizontal(|ui| {
+                ui.label("Recorded at this meeting:");
+                rag_chip(ui, update.rag);
+                if let Some(impact) = update.impact {
+                    ui.label(format!("impact {}", impact.word()));
+                }
+            });
+        }
+        None => {
+            ui.weak("Not yet rated at this meeting.");
+        }
+    }
+    if state.draft.asking_reason {
+        ui.label(
+            RichText::new("The rating has changed: say why in the note, then press Ctrl+Enter.")
+                .color(crate::app::widgets::rag_fill(Rag::Red))
+                .strong(),
+        );
+    }
+    let label = ui.label(RichText::new("Note (the board's commentary)").strong());
+    let note = ui.add(
+        egui::TextEdit::multiline(&mut state.draft.note)
+            .id(egui::Id::unique(NOTE_ID))
+            .desired_rows(3)
+            .desired_width(f32::INFINITY)
+            .font(egui::TextStyle::Body),
+    );
+    let note = note.labelled_by(label.id);
+    if state.draft.focus_note {
+        note.request_focus();
+        state.draft.focus_note = false;
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Record the rating (Ctrl+Enter)").clicked() {
+            intents.push(Intent::Command(AppCommand::CommitUpdate));
+        }
+        if ui.button("Next action (↓)").clicked() {
+            intents.push(Intent::Command(AppCommand::WalkNext));
+        }
+    });
+}

@@ -1,0 +1,231 @@
+//! The statement of action: priorities → recommendations → actions, as a table that sorts
+//! by any column and filters by RAG, lead, priority, overdue and free text; the selected
+//! action's detail beside it.
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use super::Intent;
+use super::widgets::{rag_chip, trend_strip};
+use crate::model::{Board, PlanAction, PlanColumn, PlanFilter, Rag, dates, dates::uk_long};
+
+#[derive(Default)]
+pub struct PlanState {
+    pub filter: PlanFilter,
+    pub column: PlanColumn,
+    pub descending: bool,
+    pub selected: Option<String>,
+    scroll_to_selected: bool,
+}
+
+impl PlanState {
+    pub fn select(&mut self, id: &str) {
+        self.selected = Some(id.to_string());
+        self.filter = PlanFilter::default();
+        self.scroll_to_selected = true;
+    }
+}
+
+pub fn plan_ui(ui: &mut egui::Ui, board: &Board, today: NaiveDate, state: &mut PlanState, _intents: &mut Vec<Intent>) {
+    filters(ui, board, &mut state.filter);
+    ui.separator();
+    let rows = board.plan_table(&state.filter, state.column, !state.descending, today);
+    if let Some(action) = state.selected.as_deref().and_then(|id| board.action(id)) {
+        egui::Panel::right("plan-detail").resizable(true).default_size(380.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| detail(ui, board, action, today));
+        });
+    }
+    ui.label(format!("{} of {} actions", rows.len(), board.actions.len()));
+    table(ui, board, &rows, today, state);
+}
+
+fn filters(ui: &mut egui::Ui, board: &Board, filter: &mut PlanFilter) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("RAG");
+        egui::ComboBox::from_id_salt("filter-rag").selected_text(filter.rag.map_or("Any", Rag::word)).show_ui(
+            ui,
+            |ui| {
+                ui.selectable_value(&mut filter.rag, None, "Any");
+                for rag in Rag::ALL {
+                    ui.selectable_value(&mut filter.rag, Some(rag), rag.word());
+                }
+            },
+        );
+        ui.label("Lead");
+        let lead_name = filter.lead.as_deref().map_or("Anyone", |id| board.person_name(id));
+        egui::ComboBox::from_id_salt("filter-lead").selected_text(lead_name).show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.lead, None, "Anyone");
+            for person in &board.people {
+                ui.selectable_value(&mut filter.lead, Some(person.id.clone()), &person.name);
+            }
+        });
+        ui.label("Priority");
+        let priority_name = filter.priority.clone().unwrap_or_else(|| "All".into());
+        egui::ComboBox::from_id_salt("filter-priority").selected_text(priority_name).show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.priority, None, "All");
+            for p in &board.priorities {
+                ui.selectable_value(&mut filter.priority, Some(p.id.clone()), format!("{} {}", p.id, p.title));
+            }
+        });
+        ui.checkbox(&mut filter.overdue_only, "Overdue only");
+        let find = ui.label("Find");
+        ui.add(
+            egui::TextEdit::singleline(&mut filter.text).hint_text("id, title, measure or note").desired_width(180.0),
+        )
+        .labelled_by(find.id);
+        if !filter.is_empty() && ui.button("Clear filters").clicked() {
+            *filter = PlanFilter::default();
+        }
+    });
+}
+
+fn table(ui: &mut egui::Ui, board: &Board, rows: &[&PlanAction], today: NaiveDate, state: &mut PlanState) {
+    let columns = [
+        (PlanColumn::Id, "Id"),
+        (PlanColumn::Title, "Action"),
+        (PlanColumn::Lead, "Lead"),
+        (PlanColumn::Due, "Due"),
+        (PlanColumn::Rag, "RAG"),
+        (PlanColumn::Trend, "Trend"),
+        (PlanColumn::Note, "Latest note"),
+    ];
+    let mut builder = TableBuilder::new(ui)
+        .id_salt("plan-table")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::exact(44.0))
+        .column(Column::initial(300.0).at_least(160.0).clip(true).resizable(true))
+        .column(Column::initial(140.0).clip(true).resizable(true))
+        .column(Column::exact(130.0))
+        .column(Column::exact(84.0))
+        .column(Column::exact(96.0))
+        .column(Column::remainder().clip(true));
+    if state.scroll_to_selected {
+        if let Some(index) = rows.iter().position(|a| Some(&a.id) == state.selected.as_ref()) {
+            builder = builder.scroll_to_row(index, Some(egui::Align::Center));
+        }
+        state.scroll_to_selected = false;
+    }
+    builder
+        .header(24.0, |mut header| {
+            for (column, title) in columns {
+                header.col(|ui| {
+                    let arrow =
+                        if state.column == column { if state.descending { " ▼" } else { " ▲" } } else { "" };
+                    if ui.button(RichText::new(format!("{title}{arrow}")).strong()).clicked() {
+                        if state.column == column {
+                            state.descending = !state.descending;
+                        } else {
+                            state.column = column;
+                            state.descending = false;
+                        }
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(28.0, rows.len(), |mut row| {
+                let action = rows[row.index()];
+                row.set_selected(state.selected.as_ref() == Some(&action.id));
+                row.col(|ui| {
+                    ui.label(&action.id);
+                });
+                row.col(|ui| {
+                    ui.label(&action.title);
+                });
+                row.col(|ui| {
+                    ui.label(board.person_name(&action.lead));
+                });
+                row.col(|ui| {
+                    due_label(ui, action, today);
+                });
+                row.col(|ui| {
+                    rag_chip(ui, action.current_rag());
+                });
+                row.col(|ui| {
+                    trend_strip(ui, &action.recent_ratings(4));
+                });
+                row.col(|ui| {
+                    ui.label(action.latest_note().unwrap_or(""));
+                });
+                if row.response().clicked() {
+                    state.selected = Some(action.id.clone());
+                }
+            });
+        });
+}
+
+/// The due date, with "overdue by N days" in words as well as colour.
+pub fn due_label(ui: &mut egui::Ui, action: &PlanAction, today: NaiveDate) {
+    match action.days_overdue(today) {
+        Some(days) => {
+            ui.label(
+                RichText::new(format!("{} ({} over)", action.due.format("%d/%m/%Y"), dates::days(days)))
+                    .color(super::widgets::rag_fill(Rag::Red)),
+            )
+            .on_hover_text(format!("Due {}, overdue by {}", uk_long(action.due), dates::days(days)));
+        }
+        None => {
+            ui.label(action.due.format("%d/%m/%Y").to_string()).on_hover_text(uk_long(action.due));
+        }
+    }
+}
+
+fn detail(ui: &mut egui::Ui, board: &Board, action: &PlanAction, today: NaiveDate) {
+    ui.heading(format!("{} {}", action.id, action.title));
+    if let Some(rec) = board.recommendation(&action.recommendation) {
+        let priority = board.priority(&rec.priority).map(|p| format!("{} {}", p.id, p.title)).unwrap_or_default();
+        ui.label(RichText::new(priority).strong());
+        ui.label(RichText::new(format!("Recommendation {}: {}", rec.id, rec.text)).italics());
+    }
+    ui.add_space(6.0);
+    egui::Grid::new("action-facts").num_columns(2).spacing([10.0, 4.0]).show(ui, |ui| {
+        ui.label("Lead");
+        ui.label(board.person(&action.lead).map_or(action.lead.clone(), |p| p.name_and_role()));
+        ui.end_row();
+        ui.label("Due");
+        ui.label(match action.days_overdue(today) {
+            Some(days) => format!("{}, overdue by {}", uk_long(action.due), dates::days(days)),
+            None => uk_long(action.due),
+        });
+        ui.end_row();
+        ui.label("Now");
+        ui.horizontal(|ui| {
+            rag_chip(ui, action.current_rag());
+            ui.label(action.trend().word());
+        });
+        ui.end_row();
+    });
+    if !action.measure.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new("Measure of success").strong());
+        ui.label(&action.measure);
+    }
+    if !action.evidence.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new("Evidence").strong());
+        for line in &action.evidence {
+            ui.label(format!("• {line}"));
+        }
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("RAG history").strong());
+    for update in action.updates.iter().rev() {
+        ui.horizontal_wrapped(|ui| {
+            rag_chip(ui, update.rag);
+            if let Some(impact) = update.impact {
+                ui.label(format!("impact {}", impact.word()));
+            }
+            let at = update.meeting.map(|m| format!("meeting {m}, ")).unwrap_or_default();
+            ui.weak(format!("{at}{}", uk_long(update.date)));
+        });
+        if !update.note.is_empty() {
+            ui.label(&update.note);
+        }
+        ui.add_space(4.0);
+    }
+    if action.updates.is_empty() {
+        ui.weak("Not yet rated.");
+    }
+}

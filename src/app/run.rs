@@ -1,0 +1,198 @@
+//! Running what the frame asked for, once it is drawn: commands, edits, navigation, and
+//! the Save / Discard / Cancel question before anything that would drop unsaved changes.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use super::{AfterSaving, App, AppCommand, Document, Intent, LoadFailure, View};
+use crate::model::Board;
+
+impl App {
+    pub(super) fn run_intents(&mut self, ctx: &egui::Context) {
+        for intent in std::mem::take(&mut self.intents) {
+            match intent {
+                Intent::Edit(edit) => {
+                    self.apply(edit);
+                }
+                Intent::Command(command) => self.run_command(command, ctx),
+                Intent::ShowAction(id) => {
+                    self.view = View::Plan;
+                    self.plan.select(&id);
+                }
+                Intent::ShowMeeting(number) => {
+                    self.view = View::Meeting;
+                    self.meeting.select(number);
+                }
+            }
+        }
+    }
+
+    pub fn run_command(&mut self, command: AppCommand, ctx: &egui::Context) {
+        match command {
+            AppCommand::NewBoard => self.request(AfterSaving::NewBoard),
+            AppCommand::Open => self.request(AfterSaving::Open(None)),
+            AppCommand::Close => self.request(AfterSaving::Close),
+            AppCommand::Quit => self.request(AfterSaving::Quit),
+            AppCommand::Save => {
+                self.save(false);
+            }
+            AppCommand::SaveAs => {
+                self.save(true);
+            }
+            AppCommand::Undo => self.undo(),
+            AppCommand::Redo => self.redo(),
+            AppCommand::Show(view) => self.view = view,
+            AppCommand::TextBigger => self.prefs.zoom = (self.prefs.zoom + 0.1).min(2.5),
+            AppCommand::TextSmaller => self.prefs.zoom = (self.prefs.zoom - 0.1).max(0.6),
+            AppCommand::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            AppCommand::PresenterView => self.presenter_open = !self.presenter_open,
+            AppCommand::Help => self.show_help = !self.show_help,
+            walk => {
+                if let Some(board) = self.doc.as_ref().map(|d| &d.board) {
+                    if let Some(edit) = self.meeting.walk_command(walk, board, self.today, ctx) {
+                        self.apply(edit);
+                    }
+                }
+            }
+        }
+        if command == AppCommand::Quit && self.confirm.is_none() {
+            self.quitting = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Does `after` now, or first asks whether to save unsaved changes.
+    pub fn request(&mut self, after: AfterSaving) {
+        if self.is_dirty() {
+            self.confirm = Some(after);
+        } else {
+            self.carry_out(after);
+        }
+    }
+
+    /// The answer to "Save changes?": `Some(true)` save, `Some(false)` discard, `None` cancel.
+    pub fn answer_confirm(&mut self, save: Option<bool>, ctx: &egui::Context) {
+        let Some(after) = self.confirm.take() else { return };
+        match save {
+            None => self.status = "Cancelled.".into(),
+            Some(true) if !self.save(false) => self.status = format!("{} Nothing else was done.", self.status),
+            Some(_) => {
+                if after == AfterSaving::Quit {
+                    self.quitting = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+                self.carry_out(after);
+            }
+        }
+    }
+
+    pub fn confirming(&self) -> Option<&AfterSaving> {
+        self.confirm.as_ref()
+    }
+
+    fn carry_out(&mut self, after: AfterSaving) {
+        match after {
+            AfterSaving::NewBoard => {
+                self.doc =
+                    Some(Document::new_board(Board::blank("Your council", "Children's Services Improvement Board")));
+                self.failure = None;
+                self.view = View::Overview;
+                self.status = "A new, empty board. Save as… to give it a file.".into();
+                self.on_board_opened();
+            }
+            AfterSaving::Open(path) => {
+                if let Some(path) = path.or_else(|| self.dialogs.open_board()) {
+                    self.open_path(&path);
+                }
+            }
+            AfterSaving::Close => {
+                self.doc = None;
+                self.failure = None;
+                self.status = "Board closed.".into();
+                self.on_board_opened();
+            }
+            AfterSaving::Quit => self.quitting = true,
+        }
+    }
+
+    /// Opens a board file; a file that fails shows its problems in the window.
+    pub fn open_path(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.status = format!("Opened {}.", doc.name());
+                self.doc = Some(doc);
+                self.failure = None;
+                self.prefs.remember(path);
+            }
+            Err(error) => {
+                let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+                self.doc = None;
+                self.failure = Some(LoadFailure { name, problems: error.lines() });
+                self.status = "The board could not be opened.".into();
+            }
+        }
+        self.view = View::Overview;
+        self.on_board_opened();
+    }
+
+    /// Saves to the document's file, or asks where (always, for "Save as…" and the sample).
+    pub fn save(&mut self, ask: bool) -> bool {
+        let Some(doc) = self.doc.as_mut() else { return false };
+        let path: Option<PathBuf> = match (&doc.path, ask) {
+            (Some(path), false) => Some(path.clone()),
+            _ => self.dialogs.save_board(&suggested_name(&doc.board)),
+        };
+        let Some(path) = path else {
+            self.status = "Not saved.".into();
+            return false;
+        };
+        match doc.save_to(&path) {
+            Ok(()) => {
+                self.status = format!("Saved {}.", path.display());
+                self.prefs.remember(&path);
+                true
+            }
+            Err(error) => {
+                self.status = error.to_string();
+                false
+            }
+        }
+    }
+
+    fn undo(&mut self) {
+        let by = self.editor();
+        if let Some(doc) = self.doc.as_mut() {
+            self.status = match doc.undo(&by) {
+                Some(what) => format!("Undone: {what}"),
+                None => "Nothing to undo.".into(),
+            };
+        }
+    }
+
+    fn redo(&mut self) {
+        let by = self.editor();
+        if let Some(doc) = self.doc.as_mut() {
+            self.status = match doc.redo(&by) {
+                Ok(Some(what)) => format!("Redone: {what}"),
+                Ok(None) => "Nothing to redo.".into(),
+                Err(error) => format!("Not redone: {error}"),
+            };
+        }
+    }
+}
+
+/// "northmoor-borough-council.ron" from the authority's name.
+fn suggested_name(board: &Board) -> String {
+    let slug: String = board
+        .authority
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!("{}.ron", if slug.is_empty() { "board" } else { &slug })
+}
