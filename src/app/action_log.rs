@@ -1,6 +1,7 @@
 //! The action log: every meeting action, open first; filter by open, overdue, owner or
 //! meeting; mark done or dropped with a date and a note.
 
+use super::widgets::labelled_combo;
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
@@ -29,14 +30,14 @@ pub fn action_log_ui(
         ui.checkbox(&mut filter.open_only, "Open only");
         ui.checkbox(&mut filter.overdue_only, "Overdue only");
         let owner = filter.owner.as_deref().map_or("Any owner", |id| board.person_name(id)).to_string();
-        egui::ComboBox::from_id_salt("log-owner").selected_text(owner).show_ui(ui, |ui| {
+        labelled_combo(ui, "Owner", "log-owner", String::from(owner), |ui| {
             ui.selectable_value(&mut filter.owner, None, "Any owner");
             for p in &board.people {
                 ui.selectable_value(&mut filter.owner, Some(p.id.clone()), &p.name);
             }
         });
         let meeting = filter.meeting.map_or("Any meeting".into(), |n| format!("Meeting {n}"));
-        egui::ComboBox::from_id_salt("log-meeting").selected_text(meeting).show_ui(ui, |ui| {
+        labelled_combo(ui, "Raised at", "log-meeting", String::from(meeting), |ui| {
             ui.selectable_value(&mut filter.meeting, None, "Any meeting");
             for m in &board.meetings {
                 ui.selectable_value(&mut filter.meeting, Some(m.number), format!("Meeting {}", m.number));
@@ -95,7 +96,7 @@ pub fn action_log_ui(
                 });
                 row.col(|ui| {
                     if action.is_open() && ui.small_button("Close…").clicked() {
-                        state.closing = Some((action.id.clone(), today, action.note.clone()));
+                        state.closing = Some((action.id.clone(), today, String::new()));
                     } else if !action.is_open() && ui.small_button("Reopen").clicked() {
                         intents.push(Intent::Edit(Edit::SetMeetingActionStatus {
                             id: action.id.clone(),
@@ -111,7 +112,11 @@ pub fn action_log_ui(
 
 fn closing_form(ui: &mut egui::Ui, board: &Board, state: &mut LogState, intents: &mut Vec<Intent>) {
     let Some((id, date, note)) = state.closing.as_mut() else { return };
-    let text = board.meeting_actions().find(|(_, a)| &a.id == id).map(|(_, a)| a.text.clone()).unwrap_or_default();
+    let (text, existing_note) = board
+        .meeting_actions()
+        .find(|(_, a)| &a.id == id)
+        .map(|(_, a)| (a.text.clone(), a.note.clone()))
+        .unwrap_or_default();
     let mut finished = false;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.label(RichText::new(format!("Close {id}: {text}")).strong());
@@ -122,11 +127,13 @@ fn closing_form(ui: &mut egui::Ui, board: &Board, state: &mut LogState, intents:
             ui.add(egui::TextEdit::singleline(note).desired_width(320.0)).labelled_by(label.id);
             for status in [ActionStatus::Done, ActionStatus::Dropped] {
                 if ui.button(format!("Mark {}", status.word().to_lowercase())).clicked() {
+                    // An empty closing note keeps the note the action already had.
+                    let note = if note.trim().is_empty() { existing_note.clone() } else { note.trim().to_string() };
                     intents.push(Intent::Edit(Edit::SetMeetingActionStatus {
                         id: id.clone(),
                         status,
                         closed: Some(*date),
-                        note: note.trim().to_string(),
+                        note,
                     }));
                     finished = true;
                 }

@@ -34,7 +34,7 @@ pub fn date_picker(ui: &mut egui::Ui, id_salt: &str, date: &mut NaiveDate) -> bo
                 }
                 let mut day = month;
                 while day.month() == month.month() {
-                    let text = RichText::new(format!("{:>2}", day.day())).monospace();
+                    let text = RichText::new(day.day().to_string()).monospace();
                     if ui.selectable_label(day == *date, text).clicked() {
                         *date = day;
                         changed = true;

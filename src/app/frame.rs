@@ -16,7 +16,7 @@ pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
         });
     });
     if app.doc.is_some() {
-        egui::Panel::left("navigation").resizable(false).exact_size(236.0).show(ui, |ui| navigation(app, ui));
+        egui::Panel::left("navigation").resizable(false).exact_size(200.0).show(ui, |ui| navigation(app, ui));
     }
     egui::CentralPanel::default().show(ui, |ui| central(app, ui));
     confirm_modal(app, ui.ctx());
@@ -90,8 +90,8 @@ fn navigation(app: &mut App, ui: &mut egui::Ui) {
     }
     ui.add_space(8.0);
     for view in View::ALL {
-        let label = format!("{}   {}", view.label(), AppCommand::Show(view).shortcut_text(ui.ctx()));
-        if ui.selectable_label(app.view == view, label).clicked() {
+        let shortcut = AppCommand::Show(view).shortcut_text(ui.ctx());
+        if ui.selectable_label(app.view == view, view.label()).on_hover_text(shortcut).clicked() {
             app.view = view;
         }
     }

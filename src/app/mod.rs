@@ -7,6 +7,7 @@ mod commands;
 mod date_picker;
 pub mod dialogs;
 mod document;
+mod fonts;
 mod frame;
 mod indicators;
 mod launch;
@@ -21,7 +22,7 @@ mod widgets;
 
 pub use commands::AppCommand;
 pub use document::Document;
-pub use launch::run;
+pub use launch::{open_document, run};
 pub use prefs::Preferences;
 
 use std::path::PathBuf;
@@ -103,6 +104,9 @@ pub struct App {
     confirm: Option<AfterSaving>,
     quitting: bool,
     show_help: bool,
+    /// The title last sent to the window, so it is sent only when it changes.
+    shown_title: String,
+    fonts_installed: bool,
     pub presenter_open: bool,
     plan: plan::PlanState,
     pub meeting: meeting::MeetingState,
@@ -129,6 +133,8 @@ impl App {
             confirm: None,
             quitting: false,
             show_help: false,
+            shown_title: String::new(),
+            fonts_installed: false,
             presenter_open: false,
             plan: Default::default(),
             meeting: Default::default(),
@@ -199,6 +205,10 @@ impl App {
     /// the real app headlessly.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            fonts::install(&ctx);
+            self.fonts_installed = true;
+        }
         self.prefs.apply_to(&ctx);
         self.take_dropped_files(&ctx);
         let walk_showing = self.view == View::Meeting && self.meeting.walk_through_showing();
@@ -214,7 +224,11 @@ impl App {
             presenter::presenter_viewport(self, &ctx);
         }
         self.run_intents(&ctx);
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
     }
 
     fn take_dropped_files(&mut self, ctx: &egui::Context) {

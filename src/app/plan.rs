@@ -2,6 +2,7 @@
 //! by any column and filters by RAG, lead, priority, overdue and free text; the selected
 //! action's detail beside it.
 
+use super::widgets::labelled_combo;
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
@@ -42,27 +43,21 @@ pub fn plan_ui(ui: &mut egui::Ui, board: &Board, today: NaiveDate, state: &mut P
 
 fn filters(ui: &mut egui::Ui, board: &Board, filter: &mut PlanFilter) {
     ui.horizontal_wrapped(|ui| {
-        ui.label("RAG");
-        egui::ComboBox::from_id_salt("filter-rag").selected_text(filter.rag.map_or("Any", Rag::word)).show_ui(
-            ui,
-            |ui| {
-                ui.selectable_value(&mut filter.rag, None, "Any");
-                for rag in Rag::ALL {
-                    ui.selectable_value(&mut filter.rag, Some(rag), rag.word());
-                }
-            },
-        );
-        ui.label("Lead");
+        labelled_combo(ui, "RAG", "filter-rag", filter.rag.map_or("Any", Rag::word).into(), |ui| {
+            ui.selectable_value(&mut filter.rag, None, "Any");
+            for rag in Rag::ALL {
+                ui.selectable_value(&mut filter.rag, Some(rag), rag.word());
+            }
+        });
         let lead_name = filter.lead.as_deref().map_or("Anyone", |id| board.person_name(id));
-        egui::ComboBox::from_id_salt("filter-lead").selected_text(lead_name).show_ui(ui, |ui| {
+        labelled_combo(ui, "Lead", "filter-lead", String::from(lead_name), |ui| {
             ui.selectable_value(&mut filter.lead, None, "Anyone");
             for person in &board.people {
                 ui.selectable_value(&mut filter.lead, Some(person.id.clone()), &person.name);
             }
         });
-        ui.label("Priority");
         let priority_name = filter.priority.clone().unwrap_or_else(|| "All".into());
-        egui::ComboBox::from_id_salt("filter-priority").selected_text(priority_name).show_ui(ui, |ui| {
+        labelled_combo(ui, "Priority", "filter-priority", String::from(priority_name), |ui| {
             ui.selectable_value(&mut filter.priority, None, "All");
             for p in &board.priorities {
                 ui.selectable_value(&mut filter.priority, Some(p.id.clone()), format!("{} {}", p.id, p.title));
@@ -132,7 +127,10 @@ fn table(ui: &mut egui::Ui, board: &Board, rows: &[&PlanAction], today: NaiveDat
                     ui.label(&action.id);
                 });
                 row.col(|ui| {
-                    ui.label(&action.title);
+                    let selected = state.selected.as_ref() == Some(&action.id);
+                    if ui.selectable_label(selected, &action.title).clicked() {
+                        state.selected = Some(action.id.clone());
+                    }
                 });
                 row.col(|ui| {
                     ui.label(board.person_name(&action.lead));

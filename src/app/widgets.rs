@@ -85,3 +85,16 @@ pub fn section(ui: &mut egui::Ui, title: &str, count: usize) {
     ui.add_space(10.0);
     ui.label(RichText::new(format!("{title} ({count})")).heading().size(17.0));
 }
+
+/// A drop-down with its label before it, tied to it so a screen reader (and a test) finds
+/// it by that label.
+pub fn labelled_combo<R>(
+    ui: &mut egui::Ui,
+    label: &str,
+    id_salt: impl egui::AsIdSalt,
+    selected: String,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> egui::Response {
+    let label = ui.label(label);
+    egui::ComboBox::from_id_salt(id_salt).selected_text(selected).show_ui(ui, add).response.labelled_by(label.id)
+}

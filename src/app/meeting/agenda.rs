@@ -2,6 +2,7 @@
 //! the actions raised; items reordered, renamed or taken in private; and, under the
 //! action-log item, every open action from earlier meetings to close, re-date or carry.
 
+use crate::app::widgets::labelled_combo;
 use chrono::{Days, NaiveDate};
 use eframe::egui::{self, RichText};
 
@@ -30,6 +31,9 @@ pub fn agenda_ui(
 ) {
     let read_only = meeting.is_approved();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        // Actions are raised from any item at any moment, so the form stays at the top.
+        raise_action(ui, board, meeting, state, intents, read_only);
+        ui.separator();
         for (index, item) in meeting.items.iter().enumerate() {
             let private = if item.exempt.is_some() { "  [taken in private]" } else { "" };
             egui::CollapsingHeader::new(RichText::new(format!("{}. {}{private}", item.number, item.title)).strong())
@@ -50,8 +54,6 @@ pub fn agenda_ui(
                 }
             });
         }
-        ui.add_space(10.0);
-        raise_action(ui, board, meeting, state, intents, read_only);
     });
 }
 
@@ -82,13 +84,11 @@ fn item_ui(
             }
             if let Some(exempt) = &item.exempt {
                 let mut paragraph = exempt.paragraph;
-                egui::ComboBox::from_id_salt(("paragraph", n, item.number))
-                    .selected_text(format!("paragraph {paragraph}"))
-                    .show_ui(ui, |ui| {
-                        for p in 1..=7 {
-                            ui.selectable_value(&mut paragraph, p, format!("paragraph {p}"));
-                        }
-                    });
+                labelled_combo(ui, "under", ("paragraph", n, item.number), format!("paragraph {paragraph}"), |ui| {
+                    for p in 1..=7 {
+                        ui.selectable_value(&mut paragraph, p, format!("paragraph {p}"));
+                    }
+                });
                 if paragraph != exempt.paragraph {
                     let exempt = Some(Exempt { paragraph, reason: exempt.reason.clone() });
                     intents.push(Intent::Edit(Edit::SetItemExempt { meeting: n, item: item.number, exempt }));
@@ -225,7 +225,7 @@ fn raise_action(
         let label = ui.label("New action");
         ui.add(egui::TextEdit::singleline(&mut form.text).desired_width(340.0)).labelled_by(label.id);
         let owner = form.owner.as_deref().map_or("Owner…", |id| board.person_name(id)).to_string();
-        egui::ComboBox::from_id_salt("new-action-owner").selected_text(owner).show_ui(ui, |ui| {
+        labelled_combo(ui, "Owner", "new-action-owner", String::from(owner), |ui| {
             for p in &board.people {
                 ui.selectable_value(&mut form.owner, Some(p.id.clone()), &p.name);
             }
@@ -235,7 +235,7 @@ fn raise_action(
             date_picker(ui, "new-action-due", due);
         }
         let item = form.item.map_or("Item…".to_string(), |n| format!("Item {n}"));
-        egui::ComboBox::from_id_salt("new-action-item").selected_text(item).show_ui(ui, |ui| {
+        labelled_combo(ui, "Item", "new-action-item", String::from(item), |ui| {
             ui.selectable_value(&mut form.item, None, "No item");
             for i in &meeting.items {
                 ui.selectable_value(&mut form.item, Some(i.number), format!("{} {}", i.number, i.title));

@@ -1,6 +1,7 @@
 //! Attendance and declarations of interest: who is present, in attendance or sending
 //! apologies, and who declared what on which item.
 
+use crate::app::widgets::labelled_combo;
 use eframe::egui::{self, RichText};
 
 use super::MeetingState;
@@ -49,7 +50,11 @@ pub fn attendance_ui(
                     ui.horizontal(|ui| {
                         for choice in Attendance::ALL {
                             let response = ui.radio(now == choice, choice.word());
-                            let response = response.on_hover_text(format!("{}: {}", person.name, choice.word()));
+                            // Named for screen readers (and tests): "Simon Okonjo: Present".
+                            let name = format!("{}: {}", person.name, choice.word());
+                            response.widget_info(|| {
+                                egui::WidgetInfo::selected(egui::Role::RadioButton, true, now == choice, name.clone())
+                            });
                             if response.clicked() && now != choice {
                                 intents.push(Intent::Edit(Edit::SetAttendance {
                                     meeting: meeting.number,
@@ -95,13 +100,13 @@ fn declarations(
     let form = &mut state.new_declaration;
     ui.horizontal_wrapped(|ui| {
         let who = form.person.as_deref().map_or("Who…", |id| board.person_name(id)).to_string();
-        egui::ComboBox::from_id_salt("declaration-person").selected_text(who).show_ui(ui, |ui| {
+        labelled_combo(ui, "Declared by", "declaration-person", String::from(who), |ui| {
             for p in &board.people {
                 ui.selectable_value(&mut form.person, Some(p.id.clone()), &p.name);
             }
         });
         let item = form.item.map_or("Item…".to_string(), |n| format!("Item {n}"));
-        egui::ComboBox::from_id_salt("declaration-item").selected_text(item).show_ui(ui, |ui| {
+        labelled_combo(ui, "On item", "declaration-item", String::from(item), |ui| {
             for i in &meeting.items {
                 ui.selectable_value(&mut form.item, Some(i.number), format!("{} {}", i.number, i.title));
             }

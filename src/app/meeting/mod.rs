@@ -8,6 +8,7 @@ mod walk;
 
 use std::collections::HashMap;
 
+use crate::app::widgets::labelled_combo;
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
@@ -56,15 +57,12 @@ pub struct MeetingState {
 }
 
 impl MeetingState {
-    /// Opens on the meeting in progress: the first one not yet approved, else the latest.
-    pub fn for_board(board: Option<&Board>, _today: NaiveDate) -> MeetingState {
+    /// Opens on the meeting the chair is preparing for: the next one not yet approved from
+    /// today on, else the latest not approved, else the latest.
+    pub fn for_board(board: Option<&Board>, today: NaiveDate) -> MeetingState {
         let selected = board.and_then(|b| {
-            b.meetings
-                .iter()
-                .find(|m| m.status == MeetingStatus::Held)
-                .or_else(|| b.meetings.iter().find(|m| !m.is_approved()))
-                .or(b.meetings.last())
-                .map(|m| m.number)
+            let open = || b.meetings.iter().filter(|m| !m.is_approved());
+            open().find(|m| m.date >= today).or_else(|| open().last()).or(b.meetings.last()).map(|m| m.number)
         });
         MeetingState { selected, ..MeetingState::default() }
     }
@@ -116,7 +114,7 @@ fn header(ui: &mut egui::Ui, board: &Board, today: NaiveDate, state: &mut Meetin
         let label = |m: &Meeting| format!("Meeting {} — {} ({})", m.number, uk_long(m.date), m.status.word());
         let current = state.selected.and_then(|n| board.meeting(n)).map_or("Choose a meeting".into(), label);
         let mut chosen = state.selected;
-        egui::ComboBox::from_id_salt("meeting-choice").selected_text(current).width(330.0).show_ui(ui, |ui| {
+        labelled_combo(ui, "Meeting", "meeting-choice", String::from(current), |ui| {
             for m in board.meetings.iter().rev() {
                 ui.selectable_value(&mut chosen, Some(m.number), label(m));
             }

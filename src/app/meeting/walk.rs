@@ -156,16 +156,15 @@ fn order_picker(ui: &mut egui::Ui, board: &Board, state: &mut MeetingState) {
         let mut order = state.order.clone();
         ui.selectable_value(&mut order, WalkOrder::Plan, WalkOrder::Plan.label());
         ui.selectable_value(&mut order, WalkOrder::NeedsTheBoard, WalkOrder::NeedsTheBoard.label());
-        egui::ComboBox::from_id_salt("walk-priority")
-            .selected_text(match &order {
-                WalkOrder::Priority(id) => format!("Priority {id}"),
-                _ => "One priority…".into(),
-            })
-            .show_ui(ui, |ui| {
-                for p in &board.priorities {
-                    ui.selectable_value(&mut order, WalkOrder::Priority(p.id.clone()), format!("{} {}", p.id, p.title));
-                }
-            });
+        let one = match &order {
+            WalkOrder::Priority(id) => format!("Priority {id}"),
+            _ => "One priority…".into(),
+        };
+        crate::app::widgets::labelled_combo(ui, "or", "walk-priority", one, |ui| {
+            for p in &board.priorities {
+                ui.selectable_value(&mut order, WalkOrder::Priority(p.id.clone()), format!("{} {}", p.id, p.title));
+            }
+        });
         if order != state.order {
             state.order = order;
             state.position = 0;

@@ -1,0 +1,265 @@
+//! The app driven as a chair and a clerk use it: real widgets found by the labels a person
+//! reads, real keys, and the board checked afterwards.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use eframe::egui::accesskit::Role;
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use improvement_board::app::dialogs::ScriptedDialogs;
+use improvement_board::app::{App, View, open_document};
+use improvement_board::model::{ActionStatus, MeetingStatus, PlanColumn, PlanFilter, Rag};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn harness(app: App) -> Harness<'static, App> {
+    Harness::builder().with_size([1400.0, 900.0]).build_ui_state(|ui, app: &mut App| app.show(ui), app)
+}
+
+fn sample() -> Harness<'static, App> {
+    harness(App::with_sample(today()))
+}
+
+fn go_to(harness: &mut Harness<'static, App>, view: &str) {
+    harness.get_by_label(view).click();
+    harness.run();
+}
+
+fn press(harness: &mut Harness<'static, App>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+#[test]
+fn chair_rates_the_third_action_amber_with_a_reason_and_undo_restores_it() {
+    let mut harness = sample();
+    go_to(&mut harness, "Meeting");
+    assert_eq!(harness.state().meeting.selected, Some(6), "opens on the meeting being prepared");
+    harness.get_by_label_contains("action 1 of 45").hover();
+
+    press(&mut harness, Key::ArrowDown);
+    press(&mut harness, Key::J);
+    harness.get_by_label_contains("action 3 of 45 · priority 1 of 6");
+    let before = harness.state().board().unwrap().clone();
+
+    press(&mut harness, Key::A);
+    // Blue at meeting 5 → Amber is a change with no note: the reason is asked for.
+    harness.get_by_label_contains("The rating has changed: say why");
+    assert!(!harness.state().is_dirty(), "nothing recorded until the reason is given");
+
+    let note = harness.get_by_label("Note (the board's commentary)");
+    note.focus();
+    harness.run();
+    harness.get_by_label("Note (the board's commentary)").type_text("Consent dip sample slipped to 81% in November.");
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+
+    let app = harness.state();
+    let action = app.board().unwrap().action("1.3").unwrap();
+    let update = action.rating_at(6).expect("rated at meeting 6");
+    assert_eq!(update.rag, Rag::Amber);
+    assert_eq!(update.note, "Consent dip sample slipped to 81% in November.");
+    assert!(app.is_dirty());
+    assert!(app.window_title().contains('•'), "{}", app.window_title());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().board().unwrap(), &before);
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn rating_keys_are_ignored_while_the_clerk_types_in_the_note() {
+    let mut harness = sample();
+    go_to(&mut harness, "Meeting");
+    harness.get_by_label("Note (the board's commentary)").focus();
+    harness.run();
+    harness.get_by_label("Note (the board's commentary)").type_text("Green light from the partnership");
+    harness.run();
+    assert!(harness.state().board().unwrap().action("1.1").unwrap().rating_at(6).is_none());
+    assert_eq!(harness.state().meeting.draft.note, "Green light from the partnership");
+}
+
+#[test]
+fn shift_and_a_letter_rates_impact_once_the_action_is_rated() {
+    let mut harness = sample();
+    go_to(&mut harness, "Meeting");
+    // 1.1 was Blue at meeting 3; Blue again needs no reason.
+    press(&mut harness, Key::B);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::G);
+    harness.run();
+    let update = harness.state().board().unwrap().action("1.1").unwrap().rating_at(6).cloned().unwrap();
+    assert_eq!((update.rag, update.impact), (Rag::Blue, Some(Rag::Green)));
+}
+
+#[test]
+fn clerk_marks_attendance() {
+    let mut harness = sample();
+    go_to(&mut harness, "Meeting");
+    harness.get_by_label("Attendance").click();
+    harness.run();
+    harness.get_by_label("Simon Okonjo: Present").click();
+    harness.run();
+    harness.get_by_label("Det Supt Mark Holloway: Apologies").click();
+    harness.run();
+    let meeting = harness.state().board().unwrap().meeting(6).unwrap().clone();
+    assert_eq!(meeting.present, ["ceo"]);
+    assert_eq!(meeting.apologies, ["police-sup"]);
+}
+
+#[test]
+fn clerk_raises_a_meeting_action_with_an_owner_and_a_due_date() {
+    let mut harness = sample();
+    go_to(&mut harness, "Meeting");
+    harness.get_by_label("Agenda and record").click();
+    harness.run();
+    harness.get_by_label("New action").focus();
+    harness.run();
+    harness.get_by_label("New action").type_text("Circulate the supervision recovery plan to members.");
+    harness.run();
+    harness.get_by_role_and_label(Role::ComboBox, "Owner").click();
+    harness.run();
+    harness.get_by_label("Priya Lalwani").click();
+    harness.run();
+    // The due date defaults to six weeks after the meeting; pick the 22nd in the calendar.
+    harness.get_by_label("19 January 2027").click();
+    harness.run();
+    harness.get_by_label("22").click();
+    harness.run();
+    harness.get_by_label("Raise action").click();
+    harness.run();
+
+    let meeting = harness.state().board().unwrap().meeting(6).unwrap().clone();
+    let action = meeting.actions.last().expect("an action was raised");
+    assert_eq!(action.id, "M6-01");
+    assert_eq!(action.owner, "dcs");
+    assert_eq!(action.due, NaiveDate::from_ymd_opt(2027, 1, 22));
+    assert_eq!(action.status, ActionStatus::Open);
+}
+
+#[test]
+fn approved_minutes_refuse_further_edits() {
+    let mut harness = sample();
+    go_to(&mut harness, "Meeting");
+    harness.get_by_role_and_label(Role::ComboBox, "Meeting").click();
+    harness.run();
+    harness.get_by_label("Meeting 5 — 27 October 2026 (Held)").click();
+    harness.run();
+    harness.get_by_label("Approve the minutes").click();
+    harness.run();
+    assert_eq!(harness.state().board().unwrap().meeting(5).unwrap().status, MeetingStatus::Approved);
+    harness.get_by_label("Minutes approved: this record is read-only.");
+
+    let before = harness.state().board().unwrap().clone();
+    press(&mut harness, Key::R);
+    assert_eq!(harness.state().board().unwrap(), &before, "a rating at an approved meeting is refused");
+    assert!(harness.state().status.contains("approved"), "{}", harness.state().status);
+}
+
+#[test]
+fn a_broken_board_shows_its_problems_in_the_window() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/boards/malformed/several_problems.ron");
+    let app = App::new(open_document(Some(&path)), today(), Box::new(ScriptedDialogs::default()));
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label("several_problems.ron could not be opened");
+    harness.get_by_label_contains(":32:13: action 1.1: lead \"ad-qa\" is not in people");
+    harness.get_by_label_contains(":51:80: meeting action M1-01: owner \"nobody\" is not in people");
+    harness.get_by_label("Open another file…");
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_everything() {
+    let mut harness = sample();
+    go_to(&mut harness, "Meeting");
+    press(&mut harness, Key::B);
+    assert!(harness.state().is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    harness.run();
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().doc.is_some() && harness.state().is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(harness.state().doc.is_none());
+    harness.get_by_label("No board is open");
+}
+
+#[test]
+fn saving_the_sample_asks_where_and_writes_a_board_that_loads_with_its_audit_trail() {
+    let folder = std::env::temp_dir().join(format!("improvement-board-app-save-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("northmoor.ron");
+    let dialogs = ScriptedDialogs { save: vec![path.clone()], ..Default::default() };
+    let app = App::new(open_document(None), today(), Box::new(dialogs));
+    let mut harness = harness(app);
+    go_to(&mut harness, "Meeting");
+    press(&mut harness, Key::B);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().is_dirty(), "{}", harness.state().status);
+    let saved = improvement_board::board_file::load(&path).expect("the saved board loads");
+    assert_eq!(saved.action("1.1").unwrap().rating_at(6).unwrap().rag, Rag::Blue);
+    assert!(saved.history.last().unwrap().what.starts_with("Action 1.1: RAG Blue at meeting 6"));
+    assert!(harness.state().window_title().starts_with("northmoor.ron — "));
+}
+
+#[test]
+fn the_statement_of_action_filters_by_text_and_shows_the_selected_action() {
+    let mut harness = sample();
+    go_to(&mut harness, "Statement of action");
+    harness.get_by_label("Find").focus();
+    harness.run();
+    harness.get_by_label("Find").type_text("supervision");
+    harness.run();
+    let board = harness.state().board().unwrap().clone();
+    let filter = PlanFilter { text: "supervision".into(), ..Default::default() };
+    let expected = board.plan_table(&filter, PlanColumn::Id, true, today()).len();
+    harness.get_by_label(&format!("{expected} of 45 actions"));
+    harness.get_by_label("Monthly supervision for every social worker, recorded on the child's file").click();
+    harness.run();
+    harness.get_by_label("Measure of success");
+    harness.get_by_label("95% of children's files show supervision in the last month.");
+}
+
+#[test]
+fn every_view_is_reachable_from_the_keyboard() {
+    let mut harness = sample();
+    for (n, view) in View::ALL.iter().enumerate() {
+        let key = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6][n];
+        harness.key_press_modifiers(Modifiers::COMMAND, key);
+        harness.run();
+        assert_eq!(harness.state().view, *view);
+    }
+}
+
+#[test]
+fn the_action_log_closes_an_action_with_a_date_and_note() {
+    let mut harness = sample();
+    go_to(&mut harness, "Action log");
+    // The most overdue open action is first: M3-04.
+    harness.get_all_by_label("Close…").next().unwrap().click();
+    harness.run();
+    harness.get_by_label_contains("Close M3-04");
+    harness.get_by_label("Note").focus();
+    harness.run();
+    harness.get_by_label("Note").type_text("Training held.");
+    harness.run();
+    harness.get_by_label("Mark done").click();
+    harness.run();
+    let board = harness.state().board().unwrap();
+    let (_, action) = board.meeting_actions().find(|(_, a)| a.id == "M3-04").unwrap();
+    assert_eq!(
+        (action.status, action.closed, action.note.as_str()),
+        (ActionStatus::Done, Some(today()), "Training held.")
+    );
+}
