@@ -48,12 +48,29 @@ impl PlanFilter {
     }
 }
 
-/// Orders action ids as people read them: 2.10 after 2.9.
+/// Orders ids as people read them: 2.10 after 2.9, M10-01 after M9-02 (runs of digits
+/// compare as numbers).
 pub fn compare_ids(a: &str, b: &str) -> std::cmp::Ordering {
-    let key = |id: &str| -> Vec<(u64, String)> {
-        id.split(['.', '-']).map(|part| (part.parse::<u64>().unwrap_or(u64::MAX), part.to_string())).collect()
-    };
-    key(a).cmp(&key(b))
+    #[derive(PartialEq, Eq, PartialOrd, Ord)]
+    enum Run<'a> {
+        Number(u64),
+        Text(&'a str),
+    }
+    fn runs(id: &str) -> Vec<Run<'_>> {
+        let mut runs = Vec::new();
+        let mut start = 0;
+        let bytes = id.as_bytes();
+        for i in 1..=bytes.len() {
+            let boundary = i == bytes.len() || bytes[i].is_ascii_digit() != bytes[i - 1].is_ascii_digit();
+            if boundary {
+                let run = &id[start..i];
+                runs.push(run.parse().map_or(Run::Text(run), Run::Number));
+                start = i;
+            }
+        }
+        runs
+    }
+    runs(a).cmp(&runs(b))
 }
 
 impl Board {

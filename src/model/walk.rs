@@ -122,7 +122,9 @@ mod tests {
         assert_eq!(reasons.first(), Some(&NeedsTheBoard::Red));
         assert!(reasons.contains(&NeedsTheBoard::Overdue));
         assert!(queue.len() < board.actions.len(), "actions that need nothing are left out");
-        assert!(queue.iter().all(|a| a.current_rag() != Rag::Blue || a.updates.last().unwrap().meeting == Some(6)));
+        assert!(queue.iter().all(|a| a.id != "1.1"), "Blue since meeting 3 and unchanged: nothing to discuss");
+        let completed = board.walk(&WalkOrder::NeedsTheBoard, 6, today());
+        assert!(completed.iter().any(|a| a.id == "1.3"), "Green → Blue at the last meeting is a change to note");
     }
 
     #[test]
