@@ -50,6 +50,7 @@ pub fn action_log_ui(
     TableBuilder::new(ui)
         .id_salt("action-log")
         .striped(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(64.0))
         .column(Column::initial(380.0).at_least(180.0).clip(true).resizable(true))
         .column(Column::initial(150.0).clip(true))

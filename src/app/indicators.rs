@@ -19,6 +19,7 @@ pub fn indicators_ui(ui: &mut egui::Ui, board: &Board) {
             ui.end_row();
             for indicator in &board.indicators {
                 ui.vertical(|ui| {
+                    ui.set_width(340.0);
                     ui.label(RichText::new(&indicator.name).strong());
                     let better = match indicator.better {
                         Better::Higher => "higher is better",
@@ -27,7 +28,10 @@ pub fn indicators_ui(ui: &mut egui::Ui, board: &Board) {
                     let direction = indicator.direction().map(|d| d.word().to_lowercase()).unwrap_or_default();
                     ui.weak(format!("{better} · {direction}"));
                 });
-                let latest = indicator.latest().map(|r| indicator.unit.format(r.value)).unwrap_or_else(|| "—".into());
+                let latest = indicator
+                    .latest()
+                    .map(|r| format!("{} ({})", indicator.unit.format(r.value), r.period.short()))
+                    .unwrap_or_else(|| "—".into());
                 let verdict = match indicator.meets_target() {
                     Some(true) => RichText::new(format!("{latest}  on target")).color(rag_fill(Rag::Green)),
                     Some(false) => RichText::new(format!("{latest}  off target")).color(rag_fill(Rag::Red)),

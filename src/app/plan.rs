@@ -89,12 +89,13 @@ fn table(ui: &mut egui::Ui, board: &Board, rows: &[&PlanAction], today: NaiveDat
         .id_salt("plan-table")
         .striped(true)
         .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(44.0))
-        .column(Column::initial(300.0).at_least(160.0).clip(true).resizable(true))
+        .column(Column::initial(280.0).at_least(160.0).clip(true).resizable(true))
         .column(Column::initial(140.0).clip(true).resizable(true))
-        .column(Column::exact(130.0))
+        .column(Column::exact(196.0))
         .column(Column::exact(84.0))
-        .column(Column::exact(96.0))
+        .column(Column::exact(120.0))
         .column(Column::remainder().clip(true));
     if state.scroll_to_selected {
         if let Some(index) = rows.iter().position(|a| Some(&a.id) == state.selected.as_ref()) {

@@ -38,7 +38,9 @@ pub fn rag_chip_large(ui: &mut egui::Ui, rag: Rag, scale: f32) -> egui::Response
 
 fn chip(ui: &mut egui::Ui, rag: Rag, text: &str, scale: f32) -> egui::Response {
     let size = ui.style().text_styles[&egui::TextStyle::Body].size * scale;
-    let text = RichText::new(format!(" {text} ")).color(rag_text(rag)).size(size).strong();
+    // Letters sit in narrow columns; words get a little air either side.
+    let padded = if text.chars().count() > 1 { format!(" {text} ") } else { text.to_string() };
+    let text = RichText::new(padded).color(rag_text(rag)).size(size).strong();
     ui.add(egui::Button::new(text).fill(rag_fill(rag)).corner_radius(4.0).sense(Sense::hover()))
 }
 
