@@ -9,6 +9,7 @@ pub mod app;
 pub mod board_file;
 pub mod cli;
 pub mod edit;
+pub mod fonts;
 pub mod model;
 pub mod sample;
 pub mod summary;

@@ -263,3 +263,35 @@ fn the_action_log_closes_an_action_with_a_date_and_note() {
         (ActionStatus::Done, Some(today()), "Training held.")
     );
 }
+
+#[test]
+fn the_presenter_view_shows_the_current_action_large_and_nothing_private() {
+    let mut harness = sample();
+    go_to(&mut harness, "Meeting");
+    press(&mut harness, Key::ArrowDown);
+    press(&mut harness, Key::F5);
+    assert!(harness.state().presenter_open);
+    harness.get_by_label_contains("Rating:");
+    // 1.2's title appears twice: in the walk-through and on the projector.
+    let title = "1.2  Front door managers sign off every contact decision within one working day";
+    assert_eq!(harness.get_all_by_label(title).count(), 2);
+    // The clerk's note field is not projected.
+    assert_eq!(harness.get_all_by_label("Note (the board's commentary)").count(), 1);
+    harness.key_press(Key::Escape);
+    harness.run();
+}
+
+#[test]
+fn since_last_time_lists_what_moved_between_meetings() {
+    let mut harness = sample();
+    go_to(&mut harness, "Meeting");
+    harness.get_by_label("Since last time").click();
+    harness.run();
+    harness.get_by_label_contains("Ratings down (");
+    harness.get_by_label_contains(
+        "• 5.1 Monthly supervision for every social worker, recorded on the child's file: Amber → Red",
+    );
+    harness.get_by_label_contains(
+        "• M5-01 Write to the ICB chief nurse about the vacant hub health post. — done on 3 November 2026",
+    );
+}

@@ -1,11 +1,9 @@
-//! The app's font: DejaVu Sans, shipped in `assets/fonts/` (the PDFs use it too), so every
-//! name and symbol a board holds — – ’ £ é ŵ → — draws on any machine.
+//! Installs the crate's typeface (see [`crate::fonts`]) into egui.
 
 use eframe::egui::{self, FontData, FontDefinitions, FontFamily};
 use std::sync::Arc;
 
-pub const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-pub const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+use crate::fonts::REGULAR;
 
 /// Puts DejaVu Sans first in the proportional family, keeping egui's own fonts behind it
 /// for its icons.

@@ -26,7 +26,8 @@ impl SinceLastTime<'_> {
             }
             SinceLastTime::MeetingActionClosed { action } => {
                 let how = action.status.word().to_lowercase();
-                format!("{} {}: {how}", action.id, action.text)
+                let when = action.closed.map(|d| format!(" on {}", super::dates::uk_long(d))).unwrap_or_default();
+                format!("{} {} — {how}{when}", action.id, action.text)
             }
         }
     }
