@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::board_file::{self, LoadError};
+use crate::documents::{self, minutes::MinutesOptions};
 use crate::model::{Board, dates};
 
 /// Run a children's services improvement board: the statement of action, the chair's
@@ -40,6 +41,51 @@ pub enum Command {
         #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
     },
+    /// Print a document to PDF: minutes, the action log, or the progress report.
+    Export {
+        #[command(subcommand)]
+        document: Export,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Export {
+    /// Minutes of one meeting; DRAFT on every page until they are approved.
+    Minutes {
+        /// The board file.
+        file: PathBuf,
+        /// The meeting's number.
+        #[arg(long)]
+        meeting: u32,
+        /// The public copy: items taken in private are left out.
+        #[arg(long)]
+        public: bool,
+        /// Where to write the PDF (default: BOARD-minutes-N[-public].pdf here).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+    },
+    /// Every meeting action, open first, with days overdue.
+    ActionLog {
+        /// The board file.
+        file: PathBuf,
+        /// The date to report as at (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Where to write the PDF (default: BOARD-action-log.pdf here).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+    },
+    /// The statement of action as at a date: summary, every action, indicators.
+    Progress {
+        /// The board file.
+        file: PathBuf,
+        /// The date to report as at (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Where to write the PDF (default: BOARD-progress.pdf here).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn parse_today(text: &str) -> Result<NaiveDate, String> {
@@ -57,6 +103,56 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file } => check(&file),
         Command::Summary { file, today } => summary(&file, today.unwrap_or_else(local_today)),
+        Command::Export { document } => export(document),
+    }
+}
+
+/// The name a document gets beside the current folder: "northmoor-minutes-3-public.pdf".
+pub fn default_pdf_name(board_file: &Path, what: &str) -> PathBuf {
+    let stem = board_file.file_stem().map_or_else(|| "board".into(), |s| s.to_string_lossy().into_owned());
+    PathBuf::from(format!("{stem}-{what}.pdf"))
+}
+
+fn export(document: Export) -> ExitCode {
+    let (file, what, output) = match &document {
+        Export::Minutes { file, meeting, public, output } => {
+            (file, format!("minutes-{meeting}{}", if *public { "-public" } else { "" }), output)
+        }
+        Export::ActionLog { file, output, .. } => (file, "action-log".to_string(), output),
+        Export::Progress { file, output, .. } => (file, "progress".to_string(), output),
+    };
+    let board = match load_or_report(file) {
+        Ok(board) => board,
+        Err(code) => return code,
+    };
+    let rendered = match &document {
+        Export::Minutes { meeting, public, .. } => {
+            match documents::minutes::minutes_pdf(&board, *meeting, MinutesOptions { public: *public }) {
+                Ok(rendered) => rendered,
+                Err(error) => {
+                    eprintln!("{}: {error}", file.display());
+                    return ExitCode::from(1);
+                }
+            }
+        }
+        Export::ActionLog { today, .. } => {
+            documents::action_log::action_log_pdf(&board, today.unwrap_or_else(local_today))
+        }
+        Export::Progress { today, .. } => documents::progress::progress_pdf(&board, today.unwrap_or_else(local_today)),
+    };
+    let out = output.clone().unwrap_or_else(|| default_pdf_name(file, &what));
+    for warning in &rendered.warnings {
+        eprintln!("warning: {warning}");
+    }
+    match board_file::write_file(&out, &rendered.bytes) {
+        Ok(()) => {
+            println!("{}: {} pages, {} KB", out.display(), rendered.pages.len(), rendered.bytes.len().div_ceil(1024));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod board_file;
 pub mod cli;
+pub mod documents;
 pub mod edit;
 pub mod fonts;
 pub mod model;

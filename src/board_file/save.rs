@@ -27,10 +27,15 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Saves the board to `path` atomically, keeping the previous version as `FILE.bak`.
 pub fn save(board: &Board, path: &Path) -> Result<(), SaveError> {
-    write_atomically(path, to_ron(board).as_bytes())
+    write_atomically(path, to_ron(board).as_bytes(), true)
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+/// Writes any file (an exported PDF, say) the same safe way, without keeping a backup.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomically(path, bytes, false)
+}
+
+fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), SaveError> {
     let fail = |step| move |source| SaveError::Io { path: path.to_path_buf(), step, source };
     let temporary = sibling(path, "tmp");
     let written = write_synced(&temporary, bytes).map_err(fail("writing the temporary file"));
@@ -38,7 +43,8 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         let _ = fs::remove_file(&temporary);
         return written;
     }
-    if path.exists()
+    if backup
+        && path.exists()
         && let Err(e) = keep_backup(path)
     {
         let _ = fs::remove_file(&temporary);

@@ -37,6 +37,11 @@ pub fn days(n: i64) -> String {
     if n == 1 { "1 day".to_string() } else { format!("{n} days") }
 }
 
+/// A date for narrow table columns: "31 Dec 2026".
+pub fn uk_short(date: NaiveDate) -> String {
+    format!("{} {}", date.day(), date.format("%b %Y"))
+}
+
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()

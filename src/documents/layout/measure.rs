@@ -1,0 +1,168 @@
+//! Text measurement from the font's own metrics, and the replacement of characters the
+//! font cannot draw (replaced visibly, never a panic).
+
+use std::collections::HashMap;
+
+use printpdf::ParsedFont;
+
+use crate::fonts;
+
+/// The character drawn in place of one the font lacks.
+pub const REPLACEMENT: char = '□';
+
+/// One face: its parsed font (for embedding) and each character's advance in ems.
+pub struct Face {
+    pub font: ParsedFont,
+    advances: HashMap<char, f32>,
+}
+
+impl Face {
+    fn load(bytes: &[u8]) -> Face {
+        let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("the embedded DejaVu Sans parses");
+        let units_per_em = units_per_em(bytes).unwrap_or(2048) as f32;
+        // Every character the font maps, measured once: layout never asks the font again.
+        let mut advances = HashMap::new();
+        for c in (0x20u32..0x2FFF).chain(0xFB00..0xFB07).filter_map(char::from_u32) {
+            if let Some(glyph) = font.lookup_glyph_index(c as u32) {
+                advances.insert(c, f32::from(font.get_horizontal_advance(glyph)) / units_per_em);
+            }
+        }
+        Face { font, advances }
+    }
+
+    pub fn has(&self, c: char) -> bool {
+        self.advances.contains_key(&c)
+    }
+
+    /// Width of `text` in points at `size` points. Unknown characters count as the
+    /// replacement (they are replaced before drawing).
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let fallback = self.advances.get(&REPLACEMENT).copied().unwrap_or(0.6);
+        text.chars().map(|c| self.advances.get(&c).copied().unwrap_or(fallback)).sum::<f32>() * size
+    }
+}
+
+/// `unitsPerEm` from the font's `head` table.
+fn units_per_em(ttf: &[u8]) -> Option<u16> {
+    let tables = u16::from_be_bytes([*ttf.get(4)?, *ttf.get(5)?]) as usize;
+    (0..tables).find_map(|i| {
+        let entry = ttf.get(12 + 16 * i..28 + 16 * i)?;
+        if &entry[..4] != b"head" {
+            return None;
+        }
+        let offset = u32::from_be_bytes([entry[8], entry[9], entry[10], entry[11]]) as usize;
+        Some(u16::from_be_bytes([*ttf.get(offset + 18)?, *ttf.get(offset + 19)?]))
+    })
+}
+
+/// The regular and bold faces the documents are set in.
+pub struct Typeface {
+    pub regular: Face,
+    pub bold: Face,
+}
+
+impl Typeface {
+    pub fn load() -> Typeface {
+        Typeface { regular: Face::load(fonts::REGULAR), bold: Face::load(fonts::BOLD) }
+    }
+
+    pub fn face(&self, bold: bool) -> &Face {
+        if bold { &self.bold } else { &self.regular }
+    }
+
+    /// Text made safe to draw: tabs become spaces, other control characters and anything
+    /// the font lacks become [`REPLACEMENT`]. Each replaced character is reported once.
+    pub fn drawable(&self, text: &str, warnings: &mut Vec<String>) -> String {
+        text.chars()
+            .filter(|c| *c != '\r')
+            .map(|c| match c {
+                '\t' => ' ',
+                '\n' => '\n',
+                c if self.regular.has(c) && self.bold.has(c) => c,
+                c => {
+                    let warning =
+                        format!("U+{:04X} ({c:?}) is not in the document font and is shown as {REPLACEMENT}", c as u32);
+                    if !warnings.contains(&warning) {
+                        warnings.push(warning);
+                    }
+                    REPLACEMENT
+                }
+            })
+            .collect()
+    }
+}
+
+/// Breaks `text` into lines no wider than `width` points; explicit line breaks are kept
+/// and a word longer than the line is broken between characters.
+pub fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+            if face.width(&candidate, size) <= width {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if face.width(word, size) <= width {
+                line = word.to_string();
+            } else {
+                for c in word.chars() {
+                    if !line.is_empty() && face.width(&format!("{line}{c}"), size) > width {
+                        lines.push(std::mem::take(&mut line));
+                    }
+                    line.push(c);
+                }
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_come_from_the_font_and_scale_with_size() {
+        let typeface = Typeface::load();
+        let w10 = typeface.regular.width("Amber", 10.0);
+        assert!(w10 > 20.0 && w10 < 40.0, "{w10}");
+        assert!((typeface.regular.width("Amber", 20.0) - 2.0 * w10).abs() < 1e-3);
+        assert!(typeface.bold.width("Amber", 10.0) > w10, "bold is wider");
+        assert!(typeface.regular.width("iiii", 10.0) < typeface.regular.width("MMMM", 10.0));
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word_and_respects_the_width() {
+        let typeface = Typeface::load();
+        let text = "Police attendance at every strategy discussion, in person or by video, including weekends.";
+        let lines = wrap(&typeface.regular, text, 10.0, 120.0);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| typeface.regular.width(l, 10.0) <= 120.0));
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_broken_and_newlines_are_kept() {
+        let typeface = Typeface::load();
+        let lines = wrap(&typeface.regular, &"x".repeat(200), 10.0, 50.0);
+        assert!(lines.len() > 3 && lines.iter().all(|l| typeface.regular.width(l, 10.0) <= 50.0));
+        assert_eq!(wrap(&typeface.regular, "one\ntwo", 10.0, 500.0), ["one", "two"]);
+    }
+
+    #[test]
+    fn full_latin_draws_and_the_rest_is_replaced_visibly_with_a_warning() {
+        let typeface = Typeface::load();
+        let mut warnings = Vec::new();
+        assert_eq!(typeface.drawable("– ’ £ é ŵ Ó →", &mut warnings), "– ’ £ é ŵ Ó →");
+        assert!(warnings.is_empty());
+        let drawn = typeface.drawable("ok 😀 \u{7}\tend", &mut warnings);
+        assert_eq!(drawn, format!("ok {REPLACEMENT} {REPLACEMENT} end"));
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+    }
+}

@@ -1,0 +1,13 @@
+//! A small layout engine for council papers: measure, wrap, flow across A4 pages, tables
+//! whose header repeats, running header and footer; then write the PDF.
+
+pub mod compose;
+pub mod emit;
+pub mod measure;
+pub mod page;
+pub mod table;
+
+pub use compose::{Composer, RunningText, Style};
+pub use measure::Typeface;
+pub use page::{Colour, Page, PageSize};
+pub use table::{Cell, Column, Table};

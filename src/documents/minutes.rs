@@ -1,0 +1,197 @@
+//! Minutes of a meeting: attendance, declarations, each item with its notes and numbered
+//! resolutions, the RAG ratings agreed, and the actions raised. A meeting not yet approved
+//! is marked DRAFT on every page; the public copy leaves out every exempt item.
+
+use super::layout::{Cell, Column, Composer, PageSize, RunningText, Style, Table};
+use super::{DocumentError, Rendered, board_line, composer, finish, public};
+use crate::model::{Board, Meeting, MeetingStatus, Rag, dates::uk_long};
+
+/// Which copy of the minutes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MinutesOptions {
+    /// The public copy: exempt items reduced to the paragraph they were taken under.
+    pub public: bool,
+}
+
+pub fn minutes_pdf(board: &Board, number: u32, options: MinutesOptions) -> Result<Rendered, DocumentError> {
+    let original = board.meeting(number).ok_or(DocumentError::NoSuchMeeting(number))?;
+    let meeting = if options.public { public::public_meeting(original) } else { original.clone() };
+    let mut page = composer(PageSize::A4_PORTRAIT);
+    title_block(&mut page, board, &meeting);
+    attendance(&mut page, board, &meeting);
+    declarations(&mut page, board, &meeting);
+    items(&mut page, board, &meeting);
+    ratings(&mut page, board, original, options);
+    actions_raised(&mut page, board, &meeting);
+
+    let document = format!("Minutes of meeting {number}");
+    let marking = match (meeting.status == MeetingStatus::Approved, options.public) {
+        (false, true) => Some("DRAFT · PUBLIC".to_string()),
+        (false, false) => Some("DRAFT".to_string()),
+        (true, true) => Some("PUBLIC".to_string()),
+        (true, false) => None,
+    };
+    let running = RunningText {
+        left: board_line(board),
+        right: format!("{document}, {}", uk_long(meeting.date)),
+        marking,
+        footer: match meeting.status {
+            MeetingStatus::Approved => "Approved as a correct record".into(),
+            _ => "Draft: not yet approved by the board".into(),
+        },
+    };
+    let subject = format!(
+        "{} minutes of meeting {number} of the {}",
+        if options.public { "Public" } else { "Full" },
+        board.title
+    );
+    Ok(finish(page, running, format!("{} — {document}", board.title), subject, board))
+}
+
+fn title_block(page: &mut Composer, board: &Board, meeting: &Meeting) {
+    page.paragraph(&board.authority, Style::H2);
+    page.paragraph(&board.title, Style::TITLE);
+    page.paragraph(&format!("Minutes of meeting {}", meeting.number), Style::H1);
+    let time = meeting.start.map(|t| format!(" at {}", t.spoken())).unwrap_or_default();
+    let venue = if meeting.venue.is_empty() { String::new() } else { format!(", {}", meeting.venue) };
+    page.paragraph(&format!("Held on {}{time}{venue}.", uk_long(meeting.date)), Style::BODY);
+    let status = match meeting.status {
+        MeetingStatus::Approved => "These minutes were approved by the board as a correct record.",
+        MeetingStatus::Held => "Draft minutes: not yet approved by the board.",
+        MeetingStatus::Planned => "Draft: this meeting has not yet been held.",
+    };
+    page.paragraph(status, Style::SMALL);
+    page.rule();
+}
+
+fn attendance(page: &mut Composer, board: &Board, meeting: &Meeting) {
+    for (heading, ids) in
+        [("Present", &meeting.present), ("In attendance", &meeting.in_attendance), ("Apologies", &meeting.apologies)]
+    {
+        page.heading(heading, Style::H2, None, 8.0);
+        if ids.is_empty() {
+            page.paragraph("None recorded.", Style::BODY.indented(4.0));
+        }
+        for id in ids {
+            let line = match board.person(id) {
+                Some(p) if p.organisation.is_empty() => format!("{} — {}", p.name, p.role),
+                Some(p) => format!("{} — {}, {}", p.name, p.role, p.organisation),
+                None => id.clone(),
+            };
+            page.paragraph(&line, Style { after: 0.6, ..Style::BODY.indented(4.0) });
+        }
+        page.space(2.0);
+    }
+}
+
+fn declarations(page: &mut Composer, board: &Board, meeting: &Meeting) {
+    page.heading("Declarations of interest", Style::H2, None, 8.0);
+    if meeting.declarations.is_empty() {
+        page.paragraph("None.", Style::BODY.indented(4.0));
+    }
+    for d in &meeting.declarations {
+        let item =
+            meeting.item(d.item).filter(|i| i.exempt.is_none()).map(|i| format!(" ({})", i.title)).unwrap_or_default();
+        let interest = d.interest.trim_end_matches('.');
+        let line =
+            format!("{} declared an interest in item {}{item}: {interest}.", board.person_name(&d.person), d.item);
+        page.paragraph(&line, Style::BODY.indented(4.0));
+    }
+    page.space(2.0);
+}
+
+fn items(page: &mut Composer, board: &Board, meeting: &Meeting) {
+    for item in &meeting.items {
+        let title = format!("{}. {}", item.number, item.title);
+        page.heading(&title, Style::H1, Some(&title), 14.0);
+        page.paragraph(&item.notes, Style::BODY);
+        if !item.resolutions.is_empty() {
+            page.paragraph("Resolved –", Style::BODY.bold());
+            for (n, resolution) in item.resolutions.iter().enumerate() {
+                page.paragraph(&format!("({}) {resolution}", n + 1), Style::BODY.indented(6.0));
+            }
+        }
+        for action in meeting.actions.iter().filter(|a| a.item == Some(item.number)) {
+            let due = action.due.map(|d| format!(" by {}", uk_long(d))).unwrap_or_default();
+            let line = format!("Action {}: {} — {}{due}", action.id, action.text, board.person_name(&action.owner));
+            page.paragraph(&line, Style::BODY.bold().indented(6.0));
+        }
+        page.space(2.0);
+    }
+}
+
+fn ratings(page: &mut Composer, board: &Board, meeting: &Meeting, options: MinutesOptions) {
+    let rated: Vec<_> =
+        board.actions_in_plan_order().into_iter().filter_map(|a| a.rating_at(meeting.number).map(|u| (a, u))).collect();
+    page.heading("RAG ratings agreed at this meeting", Style::H1, Some("RAG ratings agreed"), 20.0);
+    if rated.is_empty() {
+        page.paragraph("No ratings were recorded at this meeting.", Style::BODY);
+        return;
+    }
+    let rows = rated
+        .into_iter()
+        .map(|(action, update)| {
+            let previous = action.rating_before(meeting.number, meeting.date).map_or(Rag::NotRated, |u| u.rag);
+            let change = if previous == update.rag {
+                "Unchanged".to_string()
+            } else {
+                format!("{} → {}", previous.word(), update.rag.word())
+            };
+            let reason = if options.public && !public::note_is_public(board, meeting, action) {
+                "Discussed in private.".to_string()
+            } else {
+                update.note.clone()
+            };
+            vec![
+                Cell::text(&action.id),
+                Cell::text(&action.title),
+                Cell::text(change),
+                update.impact.map_or(Cell::text("—"), Cell::Rag),
+                Cell::Rag(update.rag),
+                Cell::text(reason),
+            ]
+        })
+        .collect();
+    page.table(&Table {
+        columns: vec![
+            Column { title: "Ref", weight: 8.0 },
+            Column { title: "Action", weight: 40.0 },
+            Column { title: "Previous → new", weight: 24.0 },
+            Column { title: "Impact", weight: 13.0 },
+            Column { title: "Rating", weight: 13.0 },
+            Column { title: "Reason", weight: 50.0 },
+        ],
+        rows,
+        style: Style { size: 8.5, ..Style::BODY },
+    });
+}
+
+fn actions_raised(page: &mut Composer, board: &Board, meeting: &Meeting) {
+    page.heading("Actions raised", Style::H1, Some("Actions raised"), 20.0);
+    if meeting.actions.is_empty() {
+        page.paragraph("No actions were raised at this meeting.", Style::BODY);
+        return;
+    }
+    let rows = meeting
+        .actions
+        .iter()
+        .map(|a| {
+            vec![
+                Cell::Bold(a.id.clone()),
+                Cell::text(&a.text),
+                Cell::text(board.person_name(&a.owner)),
+                Cell::text(a.due.map(uk_long).unwrap_or_else(|| "—".into())),
+            ]
+        })
+        .collect();
+    page.table(&Table {
+        columns: vec![
+            Column { title: "Ref", weight: 12.0 },
+            Column { title: "Action", weight: 60.0 },
+            Column { title: "Owner", weight: 28.0 },
+            Column { title: "Due", weight: 22.0 },
+        ],
+        rows,
+        style: Style { size: 9.0, ..Style::BODY },
+    });
+}

@@ -1,0 +1,60 @@
+//! The documents a board publishes — minutes, the action log, the progress report — as
+//! PDF bytes. Built as pages (the [`layout`] engine) from the model; no egui, no files.
+
+pub mod action_log;
+pub mod layout;
+pub mod minutes;
+pub mod progress;
+mod public;
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use crate::model::{Board, dates::uk_long};
+use layout::emit::{Metadata, write_pdf};
+use layout::{Composer, Page, PageSize, RunningText, Typeface};
+
+/// A finished document.
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// The laid-out pages, for tests and previews.
+    pub pages: Vec<Page>,
+    /// Characters replaced because the font lacks them, and the like.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum DocumentError {
+    #[error("there is no meeting {0} in this board")]
+    NoSuchMeeting(u32),
+}
+
+/// The typeface, parsed once per process.
+pub fn typeface() -> &'static Typeface {
+    static TYPEFACE: OnceLock<Typeface> = OnceLock::new();
+    TYPEFACE.get_or_init(Typeface::load)
+}
+
+/// "Northmoor Borough Council — Children's Services Improvement Board".
+fn board_line(board: &Board) -> String {
+    format!("{} — {}", board.authority, board.title)
+}
+
+/// Finishes a composed document into PDF bytes.
+fn finish(composer: Composer<'_>, running: RunningText, title: String, subject: String, board: &Board) -> Rendered {
+    let size = composer.size;
+    let (pages, bookmarks, warnings) = composer.finish(&running);
+    let meta =
+        Metadata { title, author: board.authority.clone(), subject, created: chrono::Local::now().naive_local() };
+    let bytes = write_pdf(typeface(), size, &pages, &bookmarks, &meta);
+    Rendered { bytes, pages, warnings }
+}
+
+fn as_at(today: NaiveDate) -> String {
+    format!("As at {}", uk_long(today))
+}
+
+fn composer(size: PageSize) -> Composer<'static> {
+    Composer::new(typeface(), size)
+}

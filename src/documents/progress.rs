@@ -1,0 +1,244 @@
+//! The progress report: the statement of action "as at" a date — a summary (RAG counts per
+//! priority as bars, overdue and drifting actions), then priority by priority and
+//! recommendation by recommendation each action's lead, due date, RAG, trend and latest
+//! note, with changes since the previous meeting marked; then the indicators.
+
+use chrono::NaiveDate;
+
+use super::layout::{Cell, Column, Composer, PageSize, RunningText, Style, Table};
+use super::{Rendered, as_at, board_line, composer, finish};
+use crate::model::{Board, PlanAction, Rag, dates, dates::uk_long, dates::uk_short};
+
+pub fn progress_pdf(board: &Board, today: NaiveDate) -> Rendered {
+    let mut page = composer(PageSize::A4_PORTRAIT);
+    page.paragraph(&board.authority, Style::H2);
+    page.paragraph(&board.title, Style::TITLE);
+    page.paragraph(&format!("Statement of action: progress report as at {}", uk_long(today)), Style::H1);
+    let latest = board.latest_held_meeting();
+    if let Some(m) = latest {
+        page.paragraph(&format!("Ratings as agreed at meeting {} on {}.", m.number, uk_long(m.date)), Style::SMALL);
+    }
+    page.space(2.0);
+    summary(&mut page, board, today);
+    for priority in &board.priorities {
+        priority_section(&mut page, board, priority, today, latest.map(|m| m.number));
+    }
+    indicators(&mut page, board);
+    let running = RunningText {
+        left: board_line(board),
+        right: "Statement of action: progress report".into(),
+        marking: None,
+        footer: as_at(today),
+    };
+    finish(
+        page,
+        running,
+        format!("{} — progress report", board.title),
+        format!("Progress against the statement of action as at {}", uk_long(today)),
+        board,
+    )
+}
+
+fn summary(page: &mut Composer, board: &Board, today: NaiveDate) {
+    page.heading("Summary", Style::H1, Some("Summary"), 30.0);
+    for (priority, counts) in board.rag_counts_by_priority() {
+        page.rag_bar(&format!("{} {}", priority.id, priority.title), &counts);
+    }
+    page.rag_bar("All priorities", &board.rag_counts());
+    page.paragraph(&format!("In words: {}.", board.rag_counts().describe()), Style::SMALL);
+    page.space(3.0);
+
+    let overdue = board.overdue_actions(today);
+    page.heading(&format!("Overdue actions ({})", overdue.len()), Style::H2, None, 14.0);
+    if overdue.is_empty() {
+        page.paragraph("None.", Style::BODY);
+    } else {
+        let rows = overdue
+            .iter()
+            .map(|(a, days)| {
+                vec![
+                    Cell::Bold(a.id.clone()),
+                    Cell::text(&a.title),
+                    Cell::text(board.person_name(&a.lead)),
+                    Cell::text(uk_short(a.due)),
+                    Cell::Warning(dates::days(*days)),
+                    Cell::Rag(a.current_rag()),
+                ]
+            })
+            .collect();
+        page.table(&Table {
+            columns: vec![
+                Column { title: "Ref", weight: 8.0 },
+                Column { title: "Action", weight: 50.0 },
+                Column { title: "Lead", weight: 24.0 },
+                Column { title: "Due", weight: 20.0 },
+                Column { title: "Overdue", weight: 15.0 },
+                Column { title: "RAG", weight: 12.0 },
+            ],
+            rows,
+            style: Style { size: 8.5, ..Style::BODY },
+        });
+    }
+    let drifting = board.drifting_actions();
+    page.heading(&format!("Drifting actions ({})", drifting.len()), Style::H2, None, 14.0);
+    if drifting.is_empty() {
+        page.paragraph("None.", Style::BODY);
+    } else {
+        let rows = drifting
+            .iter()
+            .map(|(a, drift)| {
+                vec![
+                    Cell::Bold(a.id.clone()),
+                    Cell::text(&a.title),
+                    Cell::text(board.person_name(&a.lead)),
+                    Cell::text(drift.describe()),
+                    Cell::Rag(a.current_rag()),
+                ]
+            })
+            .collect();
+        page.table(&Table {
+            columns: vec![
+                Column { title: "Ref", weight: 8.0 },
+                Column { title: "Action", weight: 50.0 },
+                Column { title: "Lead", weight: 24.0 },
+                Column { title: "Why it is drifting", weight: 35.0 },
+                Column { title: "RAG", weight: 12.0 },
+            ],
+            rows,
+            style: Style { size: 8.5, ..Style::BODY },
+        });
+    }
+}
+
+/// "↑ up", "↓ down" or "new" when the rating changed at the latest meeting.
+fn change_mark(action: &PlanAction, latest: Option<u32>) -> &'static str {
+    let Some(meeting) = latest else { return "" };
+    let Some(now) = action.rating_at(meeting) else { return "" };
+    let date = now.date;
+    match action.rating_before(meeting, date).map(|u| u.rag) {
+        None => "new",
+        Some(before) if now.rag.is_worse_than(before) => "↓ down",
+        Some(before) if before.is_worse_than(now.rag) => "↑ up",
+        Some(_) => "",
+    }
+}
+
+fn priority_section(
+    page: &mut Composer,
+    board: &Board,
+    priority: &crate::model::Priority,
+    today: NaiveDate,
+    latest: Option<u32>,
+) {
+    page.new_page();
+    let counts: crate::model::RagCounts =
+        board.actions_in_priority(&priority.id).map(PlanAction::current_rag).collect();
+    let title = format!("{} {}", priority.id, priority.title);
+    page.heading(&title, Style::H1, Some(&title), 30.0);
+    rolled_up(page, counts.worst(), &counts.describe());
+    page.paragraph(&priority.summary, Style::BODY);
+    for rec in board.recommendations_for(&priority.id) {
+        let rec_counts = board.rag_counts_for_recommendation(&rec.id);
+        page.heading(&format!("Recommendation {}", rec.id), Style::H2, None, 24.0);
+        rolled_up(page, rec_counts.worst(), &rec_counts.describe());
+        page.paragraph(&rec.text, Style { size: 9.5, ..Style::BODY });
+        let rows: Vec<Vec<Cell>> = board
+            .actions_for(&rec.id)
+            .map(|a| {
+                let mark = change_mark(a, latest);
+                let id = if mark.is_empty() { a.id.clone() } else { format!("{}\n{mark}", a.id) };
+                let due = match a.days_overdue(today) {
+                    Some(days) => Cell::Warning(format!("{}\n{} overdue", uk_short(a.due), dates::days(days))),
+                    None => Cell::text(uk_short(a.due)),
+                };
+                vec![
+                    Cell::Bold(id),
+                    Cell::text(&a.title),
+                    Cell::text(board.person_name(&a.lead)),
+                    due,
+                    Cell::Rag(a.current_rag()),
+                    Cell::Trend(a.recent_ratings(4)),
+                    Cell::text(a.latest_note().unwrap_or("")),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            page.paragraph("No actions yet.", Style::SMALL);
+            continue;
+        }
+        page.table(&Table {
+            columns: vec![
+                Column { title: "Ref", weight: 10.0 },
+                Column { title: "Action", weight: 36.0 },
+                Column { title: "Lead", weight: 20.0 },
+                Column { title: "Due", weight: 18.0 },
+                Column { title: "RAG", weight: 14.0 },
+                Column { title: "Trend", weight: 23.0 },
+                Column { title: "Latest note", weight: 39.0 },
+            ],
+            rows,
+            style: Style { size: 8.0, ..Style::BODY },
+        });
+    }
+    if latest.is_some() {
+        page.paragraph("“↑ up”, “↓ down” and “new” mark ratings that changed at the latest meeting.", Style::SMALL);
+    }
+}
+
+/// "Rolled up: [Red] 4 Blue, 1 Green, 1 Amber, 1 Red".
+fn rolled_up(page: &mut Composer, worst: Rag, counts: &str) {
+    page.keep(6.0);
+    let y = page.y();
+    page.text_at(page.left(), y + 3.6, "Rolled up:", Style::SMALL);
+    let x = page.left() + 18.0;
+    let width = page.chip(x, y, worst, worst.word(), 8.0);
+    page.text_at(x + width + 2.0, y + 3.6, counts, Style::SMALL);
+    page.advance_to(y + 6.0);
+}
+
+fn indicators(page: &mut Composer, board: &Board) {
+    if board.indicators.is_empty() {
+        return;
+    }
+    page.new_page();
+    page.heading("Performance indicators", Style::H1, Some("Performance indicators"), 20.0);
+    let rows = board
+        .indicators
+        .iter()
+        .map(|i| {
+            let latest = i
+                .latest()
+                .map(|r| format!("{} ({})", i.unit.format(r.value), r.period.short()))
+                .unwrap_or_else(|| "—".into());
+            let better = match i.better {
+                crate::model::Better::Higher => "Higher",
+                crate::model::Better::Lower => "Lower",
+            };
+            let verdict = match i.meets_target() {
+                Some(true) => Cell::text("On target"),
+                Some(false) => Cell::Warning("Off target".into()),
+                None => Cell::text("No target"),
+            };
+            vec![
+                Cell::text(&i.name),
+                Cell::text(latest),
+                Cell::text(i.target.map(|t| i.unit.format(t)).unwrap_or_else(|| "—".into())),
+                verdict,
+                Cell::text(i.direction().map_or("—", |d| d.word())),
+                Cell::text(better),
+            ]
+        })
+        .collect();
+    page.table(&Table {
+        columns: vec![
+            Column { title: "Indicator", weight: 46.0 },
+            Column { title: "Latest", weight: 20.0 },
+            Column { title: "Target", weight: 11.0 },
+            Column { title: "Against target", weight: 16.0 },
+            Column { title: "Direction of travel", weight: 17.0 },
+            Column { title: "Better", weight: 10.0 },
+        ],
+        rows,
+        style: Style { size: 8.5, ..Style::BODY },
+    });
+}
