@@ -295,3 +295,25 @@ fn since_last_time_lists_what_moved_between_meetings() {
         "• M5-01 Write to the ICB chief nurse about the vacant hub health post. — done on 3 November 2026",
     );
 }
+
+#[test]
+fn the_clerk_exports_the_public_minutes_and_is_offered_to_open_them() {
+    let folder = std::env::temp_dir().join(format!("improvement-board-app-export-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("minutes-5-public.pdf");
+    let dialogs = ScriptedDialogs { pdf: vec![path.clone()], ..Default::default() };
+    let mut harness = harness(App::new(open_document(None), today(), Box::new(dialogs)));
+    go_to(&mut harness, "Meeting");
+    harness.get_by_role_and_label(Role::ComboBox, "Meeting").click();
+    harness.run();
+    harness.get_by_label("Meeting 5 — 27 October 2026 (Held)").click();
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Minutes of this meeting (public)…").click();
+    harness.run();
+    let bytes = std::fs::read(&path).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(harness.state().status.starts_with("Exported"), "{}", harness.state().status);
+    harness.get_by_label("Open the PDF");
+}

@@ -8,6 +8,8 @@ pub trait FileDialogs {
     fn open_board(&mut self) -> Option<PathBuf>;
     /// Asks where to save a board, suggesting `name`.
     fn save_board(&mut self, name: &str) -> Option<PathBuf>;
+    /// Asks where to save an exported PDF, suggesting `name`.
+    fn save_pdf(&mut self, name: &str) -> Option<PathBuf>;
 }
 
 /// The native dialogs, through rfd.
@@ -29,6 +31,18 @@ impl FileDialogs for NativeDialogs {
         }
         Some(path)
     }
+
+    fn save_pdf(&mut self, name: &str) -> Option<PathBuf> {
+        let mut path = rfd::FileDialog::new()
+            .add_filter("PDF", &["pdf"])
+            .set_title("Export to PDF")
+            .set_file_name(name)
+            .save_file()?;
+        if path.extension().is_none() {
+            path.set_extension("pdf");
+        }
+        Some(path)
+    }
 }
 
 /// Dialogs that answer from a script: for tests.
@@ -36,6 +50,7 @@ impl FileDialogs for NativeDialogs {
 pub struct ScriptedDialogs {
     pub open: Vec<PathBuf>,
     pub save: Vec<PathBuf>,
+    pub pdf: Vec<PathBuf>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -45,5 +60,9 @@ impl FileDialogs for ScriptedDialogs {
 
     fn save_board(&mut self, _name: &str) -> Option<PathBuf> {
         (!self.save.is_empty()).then(|| self.save.remove(0))
+    }
+
+    fn save_pdf(&mut self, _name: &str) -> Option<PathBuf> {
+        (!self.pdf.is_empty()).then(|| self.pdf.remove(0))
     }
 }

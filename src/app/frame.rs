@@ -10,6 +10,11 @@ pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(&app.status);
+            if let Some(path) = app.last_export.clone() {
+                if ui.link("Open the PDF").clicked() {
+                    super::export::open_in_viewer(&path);
+                }
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!("As at {}", crate::model::dates::uk_long(app.today)));
             });
@@ -54,6 +59,13 @@ fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
             command_button(app, ui, AppCommand::Save, open);
             command_button(app, ui, AppCommand::SaveAs, open);
             command_button(app, ui, AppCommand::Close, open);
+            ui.separator();
+            ui.weak("Export to PDF");
+            let meeting = app.meeting.selected.is_some();
+            command_button(app, ui, AppCommand::ExportMinutes { public: false }, open && meeting);
+            command_button(app, ui, AppCommand::ExportMinutes { public: true }, open && meeting);
+            command_button(app, ui, AppCommand::ExportActionLog, open);
+            command_button(app, ui, AppCommand::ExportProgress, open);
             ui.separator();
             command_button(app, ui, AppCommand::Quit, true);
         });

@@ -7,6 +7,7 @@ mod commands;
 mod date_picker;
 pub mod dialogs;
 mod document;
+mod export;
 mod fonts;
 mod frame;
 mod indicators;
@@ -99,6 +100,8 @@ pub struct App {
     pub today: NaiveDate,
     pub prefs: Preferences,
     pub status: String,
+    /// The PDF last exported, for the "Open the PDF" link.
+    pub last_export: Option<PathBuf>,
     dialogs: Box<dyn dialogs::FileDialogs>,
     intents: Vec<Intent>,
     confirm: Option<AfterSaving>,
@@ -128,6 +131,7 @@ impl App {
             today,
             prefs: Preferences::default(),
             status: String::new(),
+            last_export: None,
             dialogs,
             intents: Vec::new(),
             confirm: None,

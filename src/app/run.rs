@@ -40,6 +40,9 @@ impl App {
             AppCommand::SaveAs => {
                 self.save(true);
             }
+            AppCommand::ExportMinutes { public } => self.export(super::export::Document::Minutes { public }),
+            AppCommand::ExportActionLog => self.export(super::export::Document::ActionLog),
+            AppCommand::ExportProgress => self.export(super::export::Document::Progress),
             AppCommand::Undo => self.undo(),
             AppCommand::Redo => self.redo(),
             AppCommand::Show(view) => self.view = view,

@@ -1,0 +1,75 @@
+//! File → Export to PDF: the document is built by the core, saved where the person says,
+//! and offered to open.
+
+use std::path::Path;
+
+use super::App;
+use crate::documents::{
+    action_log::action_log_pdf, minutes::MinutesOptions, minutes::minutes_pdf, progress::progress_pdf,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Document {
+    Minutes { public: bool },
+    ActionLog,
+    Progress,
+}
+
+impl App {
+    pub(super) fn export(&mut self, document: Document) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let board = &doc.board;
+        let stem = doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or("northmoor".into(), |s| s.to_string_lossy().into_owned());
+        let (rendered, name) = match document {
+            Document::Minutes { public } => {
+                let Some(number) = self.meeting.selected else {
+                    self.status = "Choose a meeting in the meeting view first.".into();
+                    return;
+                };
+                match minutes_pdf(board, number, MinutesOptions { public }) {
+                    Ok(r) => (r, format!("{stem}-minutes-{number}{}.pdf", if public { "-public" } else { "" })),
+                    Err(error) => {
+                        self.status = error.to_string();
+                        return;
+                    }
+                }
+            }
+            Document::ActionLog => (action_log_pdf(board, self.today), format!("{stem}-action-log.pdf")),
+            Document::Progress => (progress_pdf(board, self.today), format!("{stem}-progress.pdf")),
+        };
+        let Some(path) = self.dialogs.save_pdf(&name) else {
+            self.status = "Not exported.".into();
+            return;
+        };
+        match crate::board_file::write_file(&path, &rendered.bytes) {
+            Ok(()) => {
+                let warned = if rendered.warnings.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({} characters replaced)", rendered.warnings.len())
+                };
+                self.status = format!("Exported {} ({} pages){warned}.", path.display(), rendered.pages.len());
+                self.last_export = Some(path);
+            }
+            Err(error) => self.status = error.to_string(),
+        }
+    }
+}
+
+/// Opens a file in the system's viewer, without waiting for it.
+pub fn open_in_viewer(path: &Path) {
+    let opener = if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(path).spawn()
+    } else if cfg!(target_os = "windows") {
+        std::process::Command::new("cmd").args(["/C", "start", ""]).arg(path).spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(path).spawn()
+    };
+    if let Err(error) = opener {
+        eprintln!("improvement-board: could not open {}: {error}", path.display());
+    }
+}
