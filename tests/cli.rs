@@ -152,3 +152,39 @@ fn the_sample_data_file_is_the_embedded_sample() {
     let on_disk = std::fs::read_to_string(board("sample_data/northmoor.ron")).unwrap();
     assert_eq!(on_disk, improvement_board::sample::SAMPLE_RON);
 }
+
+#[test]
+fn export_writes_each_document_with_a_sensible_default_name() {
+    let folder = std::env::temp_dir().join(format!("improvement-board-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let board = board("sample_data/northmoor.ron");
+    let board = board.to_str().unwrap();
+    let cases: [(&[&str], &str); 4] = [
+        (&["export", "minutes", board, "--meeting", "3", "--public"], "northmoor-minutes-3-public.pdf"),
+        (&["export", "minutes", board, "--meeting", "5"], "northmoor-minutes-5.pdf"),
+        (&["export", "action-log", board, "--today", "2026-11-22"], "northmoor-action-log.pdf"),
+        (&["export", "progress", board, "--today", "2026-11-22"], "northmoor-progress.pdf"),
+    ];
+    for (args, name) in cases {
+        let output = Command::new(env!("CARGO_BIN_EXE_improvement-board")).args(args).current_dir(&folder).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", stderr(&output));
+        assert!(stdout(&output).starts_with(&format!("{name}: ")), "{}", stdout(&output));
+        assert!(std::fs::read(folder.join(name)).unwrap().starts_with(b"%PDF"));
+    }
+}
+
+#[test]
+fn export_to_a_chosen_file_and_errors_like_check() {
+    let out = std::env::temp_dir().join(format!("improvement-board-cli-out-{}.pdf", std::process::id()));
+    let output = run(&["export", "progress", "sample_data/northmoor.ron", "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(out.exists());
+    let missing = run(&["export", "minutes", "sample_data/northmoor.ron", "--meeting", "42"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(stderr(&missing), "sample_data/northmoor.ron: there is no meeting 42 in this board\n");
+    let broken = run(&["export", "action-log", "tests/boards/malformed/bad_rag.ron"]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(stderr(&broken).starts_with("tests/boards/malformed/bad_rag.ron:35:67: "));
+    let usage = run(&["export", "minutes", "sample_data/northmoor.ron"]);
+    assert_eq!(usage.status.code(), Some(2), "--meeting is required");
+}
