@@ -13,4 +13,5 @@ pub mod edit;
 pub mod fonts;
 pub mod model;
 pub mod sample;
+pub mod seal;
 pub mod summary;

@@ -265,3 +265,32 @@ fn tempfolder(name: &str) -> PathBuf {
     std::fs::create_dir_all(&folder).unwrap();
     folder
 }
+
+#[test]
+fn a_hand_edit_to_approved_minutes_is_caught_by_the_seal() {
+    assert_problems(
+        "tampered_after_approval",
+        &[
+            "3353:13: meeting 3 was changed after its minutes were approved (its record no longer matches the seal in the history)",
+        ],
+    );
+}
+
+#[test]
+fn approving_in_the_app_seals_the_record_and_the_saved_file_checks_clean() {
+    use improvement_board::edit::{Edit, History};
+    use improvement_board::model::{MeetingStatus, Moment};
+    let mut board = sample_board();
+    let mut history = History::new();
+    let at = Moment::parse("2026-12-08T15:00:00").unwrap();
+    history
+        .apply(&mut board, Edit::SetMeetingStatus { meeting: 5, status: MeetingStatus::Approved }, "k.morgan", at)
+        .unwrap();
+    let saved = history.board_to_save(&board);
+    assert!(improvement_board::seal::recorded_seal(&saved, 5).is_some(), "the approval carries the seal");
+    let text = board_file::to_ron(&saved);
+    board_file::parse_board(&text).expect("a sealed board loads");
+    let tampered = text.replacen("The director summarised the letter", "The director read out the letter", 1);
+    let problems = board_file::parse_board(&tampered).expect_err("tampering is caught");
+    assert!(problems[0].message.starts_with("meeting 5 was changed after its minutes were approved"), "{problems:?}");
+}

@@ -166,7 +166,8 @@ fn export_writes_each_document_with_a_sensible_default_name() {
         (&["export", "progress", board, "--today", "2026-11-22"], "northmoor-progress.pdf"),
     ];
     for (args, name) in cases {
-        let output = Command::new(env!("CARGO_BIN_EXE_improvement-board")).args(args).current_dir(&folder).output().unwrap();
+        let output =
+            Command::new(env!("CARGO_BIN_EXE_improvement-board")).args(args).current_dir(&folder).output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{args:?}: {}", stderr(&output));
         assert!(stdout(&output).starts_with(&format!("{name}: ")), "{}", stdout(&output));
         assert!(std::fs::read(folder.join(name)).unwrap().starts_with(b"%PDF"));

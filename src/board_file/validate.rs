@@ -16,6 +16,7 @@ pub fn validate(board: &Board, text: &str) -> Vec<Problem> {
     check.statement_of_action(board);
     check.meetings(board);
     check.indicators(board);
+    check.seals(board);
     if check.found.is_empty() {
         return vec![];
     }
@@ -290,6 +291,15 @@ impl Checker {
                     format!("meeting action {}: item {item} is not on the agenda of meeting {n}", action.id),
                 );
             }
+        }
+    }
+
+    fn seals(&mut self, board: &Board) {
+        for number in crate::seal::broken_seals(board) {
+            self.report(
+                vec![Step::Section("meetings"), Step::Entry("number", number.to_string())],
+                format!("meeting {number} was changed after its minutes were approved (its record no longer matches the seal in the history)"),
+            );
         }
     }
 

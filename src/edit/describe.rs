@@ -61,6 +61,11 @@ impl Edit {
             }
             Edit::SetMeetingActionDue { id, due: None } => format!("Meeting action {id}: due date removed"),
             Edit::AddMeeting(m) => format!("Meeting {} added for {}", m.number, uk_long(m.date)),
+            Edit::SetMeetingStatus { meeting, status: crate::model::MeetingStatus::Approved } => {
+                // The approval carries the seal that later checks compare against.
+                let digest = crate::seal::record_digest(board, *meeting).unwrap_or_default();
+                crate::seal::approval_words(*meeting, &digest)
+            }
             Edit::SetMeetingStatus { meeting, status } => {
                 format!("Meeting {meeting} marked {}", status.word().to_lowercase())
             }
