@@ -13,7 +13,7 @@ mod validate;
 
 pub use parse::{parse_board, to_ron};
 pub use problem::{LoadError, Problem};
-pub use save::{SaveError, backup_path, save, write_file};
+pub use save::{Disk, RealDisk, SaveError, backup_path, save, save_with, write_file};
 pub use validate::validate;
 
 use std::path::Path;
