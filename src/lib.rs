@@ -12,6 +12,7 @@ pub mod documents;
 pub mod edit;
 pub mod fonts;
 pub mod model;
+pub mod recovery;
 pub mod sample;
 pub mod seal;
 pub mod summary;

@@ -28,6 +28,7 @@ pub enum AppCommand {
     TextSmaller,
     ToggleTheme,
     PresenterView,
+    AuditTrail,
     Help,
     WalkNext,
     WalkPrevious,
@@ -86,6 +87,7 @@ impl AppCommand {
             AppCommand::TextSmaller,
             AppCommand::ToggleTheme,
             AppCommand::PresenterView,
+            AppCommand::AuditTrail,
             AppCommand::Help,
         ]);
         all.extend([AppCommand::WalkNext, AppCommand::WalkPrevious]);
@@ -114,6 +116,7 @@ impl AppCommand {
             AppCommand::TextSmaller => "Smaller text".into(),
             AppCommand::ToggleTheme => "Light or dark theme".into(),
             AppCommand::PresenterView => "Presenter view".into(),
+            AppCommand::AuditTrail => "Audit trail".into(),
             AppCommand::Help => "Keyboard shortcuts".into(),
             AppCommand::WalkNext => "Next action".into(),
             AppCommand::WalkPrevious => "Previous action".into(),
@@ -158,6 +161,7 @@ impl AppCommand {
             AppCommand::TextSmaller => vec![k(CTRL, Key::Minus)],
             AppCommand::ToggleTheme => vec![k(CTRL_SHIFT, Key::T)],
             AppCommand::PresenterView => vec![k(NONE, Key::F5)],
+            AppCommand::AuditTrail => vec![k(CTRL, Key::H)],
             AppCommand::Help => vec![k(NONE, Key::F1)],
             AppCommand::WalkNext => vec![k(NONE, Key::ArrowDown), k(NONE, Key::J)],
             AppCommand::WalkPrevious => vec![k(NONE, Key::ArrowUp), k(NONE, Key::K)],

@@ -23,8 +23,15 @@ pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
     if app.doc.is_some() {
         egui::Panel::left("navigation").resizable(false).exact_size(200.0).show(ui, |ui| navigation(app, ui));
     }
-    egui::CentralPanel::default().show(ui, |ui| central(app, ui));
+    egui::CentralPanel::default().show(ui, |ui| {
+        read_only_banner(app, ui);
+        central(app, ui);
+    });
     confirm_modal(app, ui.ctx());
+    recovery_modal(app, ui.ctx());
+    if app.show_audit {
+        audit_window(app, ui.ctx());
+    }
     if app.show_help {
         help_window(app, ui.ctx());
     }
@@ -66,6 +73,8 @@ fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
             command_button(app, ui, AppCommand::ExportMinutes { public: true }, open && meeting);
             command_button(app, ui, AppCommand::ExportActionLog, open);
             command_button(app, ui, AppCommand::ExportProgress, open);
+            ui.separator();
+            command_button(app, ui, AppCommand::AuditTrail, open);
             ui.separator();
             command_button(app, ui, AppCommand::Quit, true);
         });
@@ -199,4 +208,98 @@ fn help_window(app: &mut App, ctx: &egui::Context) {
         ui.label("In the walk-through, letter keys work when no text field has focus.");
     });
     app.show_help &= open;
+}
+
+/// Shown when another copy holds the board: who, since when, and (for a stale lock) the
+/// way to break it after a clear warning.
+fn read_only_banner(app: &mut App, ui: &mut egui::Ui) {
+    let Some(holder) = app.doc.as_ref().and_then(|d| d.read_only.clone()) else { return };
+    let stale = holder.is_stale(super::document::now().0);
+    egui::Frame::new().fill(egui::Color32::from_rgb(0xff, 0xf1, 0xc2)).inner_margin(8.0).corner_radius(4.0).show(
+        ui,
+        |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Read-only.").strong().color(egui::Color32::BLACK));
+                ui.label(
+                    RichText::new(format!("This board is open in another copy of the app: {}.", holder.describe()))
+                        .color(egui::Color32::BLACK),
+                );
+                if stale && ui.button("Break the lock…").clicked() {
+                    app.confirm_break_lock = true;
+                }
+            });
+        },
+    );
+    if app.confirm_break_lock {
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("break-lock")).show(ui.ctx(), |ui| {
+            ui.heading("Break the lock?");
+            ui.label(format!(
+                "The lock was taken by {}. It looks abandoned, but if that copy of the app is still open, \
+                 whatever it saves afterwards will overwrite your changes, or yours will overwrite its.",
+                holder.describe()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Break the lock and edit").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Keep it read-only").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        if let Some(answer) = answer {
+            app.confirm_break_lock = false;
+            if answer {
+                app.break_lock();
+            }
+        }
+    }
+}
+
+fn recovery_modal(app: &mut App, ctx: &egui::Context) {
+    let Some((_, info)) = &app.recovery_offer else { return };
+    let when = format!("{} on {}", info.written.0.format("%H:%M"), crate::model::dates::uk_long(info.written.0.date()));
+    let changes = info.changes;
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+        ui.heading("Unsaved changes were found");
+        ui.label(format!(
+            "This board was changed but not saved, last at {when} ({changes} changes) — perhaps the app or the computer stopped. Restore those changes?"
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Restore the changes").clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Discard them").clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if let Some(restore) = answer {
+        app.answer_recovery(restore);
+    }
+}
+
+/// The audit trail: every change saved to the board, newest first, and those not saved yet.
+fn audit_window(app: &mut App, ctx: &egui::Context) {
+    let mut open = true;
+    egui::Window::new("Audit trail").open(&mut open).default_size([620.0, 480.0]).show(ctx, |ui| {
+        let Some(doc) = app.doc.as_ref() else { return };
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            let unsaved = doc.history.unsaved_changes();
+            if !unsaved.is_empty() {
+                ui.label(RichText::new(format!("Not yet saved ({})", unsaved.len())).strong());
+                for change in unsaved.iter().rev() {
+                    ui.label(format!("{}  {}  {}", change.at, change.by, change.what));
+                }
+                ui.separator();
+            }
+            ui.label(RichText::new(format!("Saved ({})", doc.board.history.len())).strong());
+            for change in doc.board.history.iter().rev() {
+                ui.label(format!("{}  {}  {}", change.at, change.by, change.what));
+            }
+        });
+    });
+    app.show_audit &= open;
 }

@@ -107,6 +107,11 @@ pub struct App {
     confirm: Option<AfterSaving>,
     quitting: bool,
     show_help: bool,
+    show_audit: bool,
+    /// Unsaved changes found in a recovery file, offered back when a board opens.
+    pub recovery_offer: Option<(crate::model::Board, crate::recovery::RecoveryInfo)>,
+    /// The person asked to break another copy's lock; the warning is showing.
+    confirm_break_lock: bool,
     /// The title last sent to the window, so it is sent only when it changes.
     shown_title: String,
     fonts_installed: bool,
@@ -137,6 +142,9 @@ impl App {
             confirm: None,
             quitting: false,
             show_help: false,
+            show_audit: false,
+            recovery_offer: None,
+            confirm_break_lock: false,
             shown_title: String::new(),
             fonts_installed: false,
             presenter_open: false,
@@ -145,6 +153,12 @@ impl App {
             log: Default::default(),
             people: Default::default(),
         };
+        app.recovery_offer = app
+            .doc
+            .as_ref()
+            .filter(|d| d.read_only.is_none())
+            .and_then(|d| d.path.as_deref())
+            .and_then(crate::recovery::pending_recovery);
         app.on_board_opened();
         app
     }
@@ -224,6 +238,9 @@ impl App {
         }
 
         frame::frame_ui(self, ui);
+        if let Some(wait) = self.doc.as_mut().and_then(Document::autosave) {
+            ctx.request_repaint_after(wait);
+        }
         if self.presenter_open {
             presenter::presenter_viewport(self, &ctx);
         }
@@ -242,5 +259,30 @@ impl App {
         if let Some(path) = dropped.into_iter().find(|p| p.extension().is_some_and(|e| e == "ron")) {
             self.request(AfterSaving::Open(Some(path)));
         }
+    }
+}
+
+impl App {
+    /// The answer to the recovery offer: restore the unsaved changes, or discard them.
+    pub fn answer_recovery(&mut self, restore: bool) {
+        let Some((board, info)) = self.recovery_offer.take() else { return };
+        let Some(doc) = self.doc.as_mut() else { return };
+        if restore {
+            doc.restore(board);
+            self.status =
+                format!("Restored {} unsaved changes from {}. Save to keep them.", info.changes, info.written);
+        } else {
+            doc.discard_recovery();
+            self.status = "The unsaved changes were discarded.".into();
+        }
+    }
+
+    /// Breaks another copy's lock, after the warning was confirmed.
+    pub fn break_lock(&mut self) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        self.status = match doc.break_lock() {
+            Ok(()) => "The lock was broken: this copy can now edit and save the board.".into(),
+            Err(error) => format!("The lock could not be broken: {error}"),
+        };
     }
 }

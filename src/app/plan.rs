@@ -227,4 +227,12 @@ fn detail(ui: &mut egui::Ui, board: &Board, action: &PlanAction, today: NaiveDat
     if action.updates.is_empty() {
         ui.weak("Not yet rated.");
     }
+    let changes = board.changes_to_action(&action.id);
+    if !changes.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new("Audit trail").strong());
+        for change in changes.iter().rev() {
+            ui.weak(format!("{} {}: {}", change.at, change.by, change.what));
+        }
+    }
 }

@@ -51,6 +51,7 @@ impl App {
             AppCommand::ToggleTheme => self.prefs.dark = !self.prefs.dark,
             AppCommand::PresenterView => self.presenter_open = !self.presenter_open,
             AppCommand::Help => self.show_help = !self.show_help,
+            AppCommand::AuditTrail => self.show_audit = !self.show_audit,
             walk => {
                 if let Some(board) = self.doc.as_ref().map(|d| &d.board) {
                     if let Some(edit) = self.meeting.walk_command(walk, board, self.today, ctx) {
@@ -80,7 +81,13 @@ impl App {
         match save {
             None => self.status = "Cancelled.".into(),
             Some(true) if !self.save(false) => self.status = format!("{} Nothing else was done.", self.status),
-            Some(_) => {
+            Some(save) => {
+                if !save {
+                    // Knowingly discarded: the recovery file must not offer them back.
+                    if let Some(doc) = self.doc.as_mut() {
+                        doc.discard_recovery();
+                    }
+                }
                 if after == AfterSaving::Quit {
                     self.quitting = true;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -123,7 +130,11 @@ impl App {
     pub fn open_path(&mut self, path: &Path) {
         match Document::open(path) {
             Ok(doc) => {
-                self.status = format!("Opened {}.", doc.name());
+                self.status = match &doc.read_only {
+                    Some(holder) => format!("Opened {} read-only: {}.", doc.name(), holder.describe()),
+                    None => format!("Opened {}.", doc.name()),
+                };
+                self.recovery_offer = crate::recovery::pending_recovery(path).filter(|_| doc.read_only.is_none());
                 self.doc = Some(doc);
                 self.failure = None;
                 self.prefs.remember(path);
@@ -142,6 +153,11 @@ impl App {
     /// Saves to the document's file, or asks where (always, for "Save as…" and the sample).
     pub fn save(&mut self, ask: bool) -> bool {
         let Some(doc) = self.doc.as_mut() else { return false };
+        if let (Some(holder), false) = (&doc.read_only, ask) {
+            self.status =
+                format!("Not saved: the board is read-only ({}). Use Save as… to keep a copy.", holder.describe());
+            return false;
+        }
         let path: Option<PathBuf> = match (&doc.path, ask) {
             (Some(path), false) => Some(path.clone()),
             _ => self.dialogs.save_board(&suggested_name(&doc.board)),

@@ -6,6 +6,7 @@
 //! and keeps the previous file as `FILE.bak`.
 
 mod locate;
+pub mod lock;
 mod parse;
 mod problem;
 mod save;
@@ -20,9 +21,23 @@ use std::path::Path;
 
 use crate::model::Board;
 
+/// The largest board file the app will read: a board of several thousand actions and
+/// years of meetings is a few megabytes, so anything this size is not a board.
+pub const MOST_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Reads, parses and validates a board file.
 pub fn load(path: &Path) -> Result<Board, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MOST_BYTES {
+        let message = format!(
+            "the file is {} MB, larger than any board file ({} MB at most): is it the right file?",
+            size / (1024 * 1024),
+            MOST_BYTES / (1024 * 1024)
+        );
+        return Err(LoadError::Invalid { path: path.to_path_buf(), problems: vec![Problem::nowhere(message)] });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
     load_bytes(&bytes, path)
 }
 

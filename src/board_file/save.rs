@@ -76,7 +76,9 @@ fn write_atomically(disk: &mut dyn Disk, path: &Path, bytes: &[u8], backup: bool
     let result = disk
         .write_synced(&temporary, bytes)
         .map_err(fail("writing the temporary file"))
-        .and_then(|()| if backup && path.is_file() { keep_backup(disk, path).map_err(fail("keeping the backup")) } else { Ok(()) })
+        .and_then(|()| {
+            if backup && path.is_file() { keep_backup(disk, path).map_err(fail("keeping the backup")) } else { Ok(()) }
+        })
         .and_then(|()| disk.rename(&temporary, path).map_err(fail("replacing the file")));
     if result.is_err() {
         let _ = fs::remove_file(&temporary);

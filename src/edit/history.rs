@@ -94,6 +94,11 @@ impl History {
         self.current_state() != self.saved_state
     }
 
+    /// Audit entries made since the last save, oldest first.
+    pub fn unsaved_changes(&self) -> &[Change] {
+        &self.unsaved_changes
+    }
+
     /// How many edits have been made since the board was opened or saved (for recovery).
     pub fn unsaved_count(&self) -> usize {
         self.unsaved_changes.len()

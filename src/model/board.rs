@@ -262,6 +262,12 @@ impl Board {
         (number, date, last.map(|m| m.venue.clone()).unwrap_or_default())
     }
 
+    /// The audit trail's entries about one action, oldest first.
+    pub fn changes_to_action(&self, id: &str) -> Vec<&Change> {
+        let prefix = format!("Action {id}:");
+        self.history.iter().filter(|c| c.what.starts_with(&prefix)).collect()
+    }
+
     /// Indicators whose latest reading misses the target.
     pub fn indicators_off_target(&self) -> Vec<&Indicator> {
         self.indicators.iter().filter(|i| i.meets_target() == Some(false)).collect()
