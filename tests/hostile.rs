@@ -9,7 +9,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use improvement_board::board_file::{self, LoadError};
-use improvement_board::documents::{minutes::{MinutesOptions, minutes_pdf}, progress::progress_pdf};
+use improvement_board::documents::{
+    minutes::{MinutesOptions, minutes_pdf},
+    progress::progress_pdf,
+};
 use improvement_board::sample::{SAMPLE_RON, sample_board};
 
 struct Rng(u64);
@@ -61,7 +64,8 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
                 bytes.splice(to..to, chunk);
             }
             _ => {
-                let words: [&[u8]; 6] = [b"Some(", b"None", b"Purple", b"\"2026-02-30\"", b"99999999999999999999", b"[[[["];
+                let words: [&[u8]; 6] =
+                    [b"Some(", b"None", b"Purple", b"\"2026-02-30\"", b"99999999999999999999", b"[[[["];
                 let word = words[rng.below(words.len())];
                 bytes.splice(at..at, word.iter().copied());
             }
@@ -78,7 +82,9 @@ fn load_never_panics(bytes: &[u8]) {
     let outcome = catch_unwind(AssertUnwindSafe(|| board_file::load_bytes(bytes, Path::new("fuzzed.ron"))));
     match outcome {
         Ok(Ok(_)) => {}
-        Ok(Err(LoadError::Invalid { problems, .. })) => assert!(!problems.is_empty() && problems.iter().all(|p| !p.message.is_empty())),
+        Ok(Err(LoadError::Invalid { problems, .. })) => {
+            assert!(!problems.is_empty() && problems.iter().all(|p| !p.message.is_empty()))
+        }
         Ok(Err(other)) => panic!("unexpected error kind: {other}"),
         Err(_) => panic!("the loader panicked on input:\n{}", String::from_utf8_lossy(bytes)),
     }
@@ -110,7 +116,10 @@ fn random_bytes_are_refused_with_a_reason() {
 fn deep_nesting_is_refused_in_bounded_time() {
     let text = format!("Board(format: 1, authority: \"\", title: \"\", people: {}", "[".repeat(200_000));
     let problems = board_file::parse_board(&text).expect_err("refused");
-    assert!(problems[0].message.contains("nested too deeply") || problems[0].message.contains("expected"), "{problems:?}");
+    assert!(
+        problems[0].message.contains("nested too deeply") || problems[0].message.contains("expected"),
+        "{problems:?}"
+    );
 }
 
 #[test]

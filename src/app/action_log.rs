@@ -30,14 +30,14 @@ pub fn action_log_ui(
         ui.checkbox(&mut filter.open_only, "Open only");
         ui.checkbox(&mut filter.overdue_only, "Overdue only");
         let owner = filter.owner.as_deref().map_or("Any owner", |id| board.person_name(id)).to_string();
-        labelled_combo(ui, "Owner", "log-owner", String::from(owner), |ui| {
+        labelled_combo(ui, "Owner", "log-owner", owner, |ui| {
             ui.selectable_value(&mut filter.owner, None, "Any owner");
             for p in &board.people {
                 ui.selectable_value(&mut filter.owner, Some(p.id.clone()), &p.name);
             }
         });
         let meeting = filter.meeting.map_or("Any meeting".into(), |n| format!("Meeting {n}"));
-        labelled_combo(ui, "Raised at", "log-meeting", String::from(meeting), |ui| {
+        labelled_combo(ui, "Raised at", "log-meeting", meeting, |ui| {
             ui.selectable_value(&mut filter.meeting, None, "Any meeting");
             for m in &board.meetings {
                 ui.selectable_value(&mut filter.meeting, Some(m.number), format!("Meeting {}", m.number));

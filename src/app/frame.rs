@@ -10,10 +10,10 @@ pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(&app.status);
-            if let Some(path) = app.last_export.clone() {
-                if ui.link("Open the PDF").clicked() {
-                    super::export::open_in_viewer(&path);
-                }
+            if let Some(path) = app.last_export.clone()
+                && ui.link("Open the PDF").clicked()
+            {
+                super::export::open_in_viewer(&path);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!("As at {}", crate::model::dates::uk_long(app.today)));

@@ -57,7 +57,7 @@ fn filters(ui: &mut egui::Ui, board: &Board, filter: &mut PlanFilter) {
             }
         });
         let priority_name = filter.priority.clone().unwrap_or_else(|| "All".into());
-        labelled_combo(ui, "Priority", "filter-priority", String::from(priority_name), |ui| {
+        labelled_combo(ui, "Priority", "filter-priority", priority_name, |ui| {
             ui.selectable_value(&mut filter.priority, None, "All");
             for p in &board.priorities {
                 ui.selectable_value(&mut filter.priority, Some(p.id.clone()), format!("{} {}", p.id, p.title));

@@ -53,10 +53,10 @@ impl App {
             AppCommand::Help => self.show_help = !self.show_help,
             AppCommand::AuditTrail => self.show_audit = !self.show_audit,
             walk => {
-                if let Some(board) = self.doc.as_ref().map(|d| &d.board) {
-                    if let Some(edit) = self.meeting.walk_command(walk, board, self.today, ctx) {
-                        self.apply(edit);
-                    }
+                if let Some(board) = self.doc.as_ref().map(|d| &d.board)
+                    && let Some(edit) = self.meeting.walk_command(walk, board, self.today, ctx)
+                {
+                    self.apply(edit);
                 }
             }
         }

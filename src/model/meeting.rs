@@ -181,6 +181,60 @@ impl Meeting {
     }
 }
 
+/// The usual gap between board meetings, used to propose the next date.
+pub const USUAL_GAP_DAYS: u64 = 42;
+
+impl Meeting {
+    /// A planned meeting with the standard agenda: previous minutes, the action log, one
+    /// statement-of-action review per priority, performance, the monitoring visit, and any
+    /// other business.
+    pub fn with_standard_agenda(number: u32, date: NaiveDate, venue: &str, priorities: &[super::Priority]) -> Meeting {
+        let mut titles: Vec<(String, ItemKind)> = vec![
+            ("Minutes of the previous meeting".into(), ItemKind::PreviousMinutes),
+            ("Action log".into(), ItemKind::ActionLog),
+        ];
+        titles.extend(
+            priorities.iter().map(|p| {
+                (format!("Statement of action: {}", p.title), ItemKind::PlanReview { priority: p.id.clone() })
+            }),
+        );
+        titles.push(("Performance scorecard".into(), ItemKind::Performance));
+        titles.push(("Monitoring visit".into(), ItemKind::MonitoringVisit));
+        titles.push(("Any other business and date of next meeting".into(), ItemKind::Other));
+        Meeting {
+            number,
+            date,
+            start: None,
+            venue: venue.to_string(),
+            status: MeetingStatus::Planned,
+            present: vec![],
+            in_attendance: vec![],
+            apologies: vec![],
+            declarations: vec![],
+            items: titles
+                .into_iter()
+                .enumerate()
+                .map(|(i, (title, kind))| AgendaItem {
+                    number: i as u32 + 1,
+                    title,
+                    kind,
+                    exempt: None,
+                    notes: String::new(),
+                    resolutions: vec![],
+                })
+                .collect(),
+            actions: vec![],
+        }
+    }
+
+    /// The id for the next action raised at this meeting: "M6-01", "M6-02", …
+    pub fn next_action_id(&self) -> String {
+        let taken = |n: usize| self.actions.iter().any(|a| a.id == format!("M{}-{n:02}", self.number));
+        let n = (self.actions.len() + 1..).find(|n| !taken(*n)).unwrap_or(1);
+        format!("M{}-{n:02}", self.number)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,59 +297,5 @@ mod tests {
         for p in [0, 8, 11, 19] {
             assert!(!Exempt { paragraph: p, reason: String::new() }.paragraph_is_known());
         }
-    }
-}
-
-/// The usual gap between board meetings, used to propose the next date.
-pub const USUAL_GAP_DAYS: u64 = 42;
-
-impl Meeting {
-    /// A planned meeting with the standard agenda: previous minutes, the action log, one
-    /// statement-of-action review per priority, performance, the monitoring visit, and any
-    /// other business.
-    pub fn with_standard_agenda(number: u32, date: NaiveDate, venue: &str, priorities: &[super::Priority]) -> Meeting {
-        let mut titles: Vec<(String, ItemKind)> = vec![
-            ("Minutes of the previous meeting".into(), ItemKind::PreviousMinutes),
-            ("Action log".into(), ItemKind::ActionLog),
-        ];
-        titles.extend(
-            priorities.iter().map(|p| {
-                (format!("Statement of action: {}", p.title), ItemKind::PlanReview { priority: p.id.clone() })
-            }),
-        );
-        titles.push(("Performance scorecard".into(), ItemKind::Performance));
-        titles.push(("Monitoring visit".into(), ItemKind::MonitoringVisit));
-        titles.push(("Any other business and date of next meeting".into(), ItemKind::Other));
-        Meeting {
-            number,
-            date,
-            start: None,
-            venue: venue.to_string(),
-            status: MeetingStatus::Planned,
-            present: vec![],
-            in_attendance: vec![],
-            apologies: vec![],
-            declarations: vec![],
-            items: titles
-                .into_iter()
-                .enumerate()
-                .map(|(i, (title, kind))| AgendaItem {
-                    number: i as u32 + 1,
-                    title,
-                    kind,
-                    exempt: None,
-                    notes: String::new(),
-                    resolutions: vec![],
-                })
-                .collect(),
-            actions: vec![],
-        }
-    }
-
-    /// The id for the next action raised at this meeting: "M6-01", "M6-02", …
-    pub fn next_action_id(&self) -> String {
-        let taken = |n: usize| self.actions.iter().any(|a| a.id == format!("M{}-{n:02}", self.number));
-        let n = (self.actions.len() + 1..).find(|n| !taken(*n)).unwrap_or(1);
-        format!("M{}-{n:02}", self.number)
     }
 }

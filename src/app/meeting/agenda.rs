@@ -225,7 +225,7 @@ fn raise_action(
         let label = ui.label("New action");
         ui.add(egui::TextEdit::singleline(&mut form.text).desired_width(340.0)).labelled_by(label.id);
         let owner = form.owner.as_deref().map_or("Owner…", |id| board.person_name(id)).to_string();
-        labelled_combo(ui, "Owner", "new-action-owner", String::from(owner), |ui| {
+        labelled_combo(ui, "Owner", "new-action-owner", owner, |ui| {
             for p in &board.people {
                 ui.selectable_value(&mut form.owner, Some(p.id.clone()), &p.name);
             }
@@ -235,7 +235,7 @@ fn raise_action(
             date_picker(ui, "new-action-due", due);
         }
         let item = form.item.map_or("Item…".to_string(), |n| format!("Item {n}"));
-        labelled_combo(ui, "Item", "new-action-item", String::from(item), |ui| {
+        labelled_combo(ui, "Item", "new-action-item", item, |ui| {
             ui.selectable_value(&mut form.item, None, "No item");
             for i in &meeting.items {
                 ui.selectable_value(&mut form.item, Some(i.number), format!("{} {}", i.number, i.title));

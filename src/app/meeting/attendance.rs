@@ -100,13 +100,13 @@ fn declarations(
     let form = &mut state.new_declaration;
     ui.horizontal_wrapped(|ui| {
         let who = form.person.as_deref().map_or("Who…", |id| board.person_name(id)).to_string();
-        labelled_combo(ui, "Declared by", "declaration-person", String::from(who), |ui| {
+        labelled_combo(ui, "Declared by", "declaration-person", who, |ui| {
             for p in &board.people {
                 ui.selectable_value(&mut form.person, Some(p.id.clone()), &p.name);
             }
         });
         let item = form.item.map_or("Item…".to_string(), |n| format!("Item {n}"));
-        labelled_combo(ui, "On item", "declaration-item", String::from(item), |ui| {
+        labelled_combo(ui, "On item", "declaration-item", item, |ui| {
             for i in &meeting.items {
                 ui.selectable_value(&mut form.item, Some(i.number), format!("{} {}", i.number, i.title));
             }
@@ -114,12 +114,12 @@ fn declarations(
         let label = ui.label("Interest");
         ui.add(egui::TextEdit::singleline(&mut form.interest).desired_width(260.0)).labelled_by(label.id);
         let ready = form.person.is_some() && form.item.is_some() && !form.interest.trim().is_empty();
-        if ui.add_enabled(ready, egui::Button::new("Add declaration")).clicked() {
-            if let (Some(person), Some(item)) = (form.person.take(), form.item.take()) {
-                let declaration =
-                    Declaration { person, item, interest: std::mem::take(&mut form.interest).trim().to_string() };
-                intents.push(Intent::Edit(Edit::AddDeclaration { meeting: meeting.number, declaration }));
-            }
+        if ui.add_enabled(ready, egui::Button::new("Add declaration")).clicked()
+            && let (Some(person), Some(item)) = (form.person.take(), form.item.take())
+        {
+            let declaration =
+                Declaration { person, item, interest: std::mem::take(&mut form.interest).trim().to_string() };
+            intents.push(Intent::Edit(Edit::AddDeclaration { meeting: meeting.number, declaration }));
         }
     });
 }

@@ -62,7 +62,7 @@ impl MeetingState {
     pub fn for_board(board: Option<&Board>, today: NaiveDate) -> MeetingState {
         let selected = board.and_then(|b| {
             let open = || b.meetings.iter().filter(|m| !m.is_approved());
-            open().find(|m| m.date >= today).or_else(|| open().last()).or(b.meetings.last()).map(|m| m.number)
+            open().find(|m| m.date >= today).or_else(|| open().next_back()).or(b.meetings.last()).map(|m| m.number)
         });
         MeetingState { selected, ..MeetingState::default() }
     }
@@ -114,15 +114,15 @@ fn header(ui: &mut egui::Ui, board: &Board, today: NaiveDate, state: &mut Meetin
         let label = |m: &Meeting| format!("Meeting {} — {} ({})", m.number, uk_long(m.date), m.status.word());
         let current = state.selected.and_then(|n| board.meeting(n)).map_or("Choose a meeting".into(), label);
         let mut chosen = state.selected;
-        labelled_combo(ui, "Meeting", "meeting-choice", String::from(current), |ui| {
+        labelled_combo(ui, "Meeting", "meeting-choice", current, |ui| {
             for m in board.meetings.iter().rev() {
                 ui.selectable_value(&mut chosen, Some(m.number), label(m));
             }
         });
-        if chosen != state.selected {
-            if let Some(n) = chosen {
-                state.select(n);
-            }
+        if chosen != state.selected
+            && let Some(n) = chosen
+        {
+            state.select(n);
         }
         let (number, date, venue) = board.proposed_next_meeting(today);
         if ui.button("Start a new meeting").on_hover_text(format!("Meeting {number} on {}", uk_long(date))).clicked() {

@@ -5,13 +5,16 @@ use eframe::egui::{self, RichText};
 
 use crate::model::{Board, Meeting, SinceLastTime};
 
+/// A heading and which changes go under it.
+type Group = (&'static str, fn(&SinceLastTime) -> bool);
+
 pub fn since_ui(ui: &mut egui::Ui, board: &Board, meeting: &Meeting, today: NaiveDate) {
     let changes = board.since_last_time(meeting.number, today.max(meeting.date));
     if changes.is_empty() {
         ui.label("Nothing has changed since the previous meeting (or this is the first).");
         return;
     }
-    let groups: [(&str, fn(&SinceLastTime) -> bool); 4] = [
+    let groups: [Group; 4] = [
         ("Ratings down", |c| matches!(c, SinceLastTime::RatingDown { .. })),
         ("Ratings up", |c| matches!(c, SinceLastTime::RatingUp { .. })),
         ("Became overdue", |c| matches!(c, SinceLastTime::BecameOverdue { .. })),
