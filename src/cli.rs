@@ -41,6 +41,21 @@ pub enum Command {
         #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
     },
+    /// Write a realistic generated board (for trying the app at scale, and benchmarks).
+    Generate {
+        /// How many statement-of-action actions.
+        #[arg(long)]
+        actions: usize,
+        /// How many meetings.
+        #[arg(long)]
+        meetings: usize,
+        /// The same seed always gives the same board.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the board file.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
     /// Print a document to PDF: minutes, the action log, or the progress report.
     Export {
         #[command(subcommand)]
@@ -104,6 +119,19 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { file } => check(&file),
         Command::Summary { file, today } => summary(&file, today.unwrap_or_else(local_today)),
         Command::Export { document } => export(document),
+        Command::Generate { actions, meetings, seed, output } => {
+            let board = crate::generate::generate(actions, meetings, seed);
+            match board_file::save(&board, &output) {
+                Ok(()) => {
+                    println!("{}: {actions} actions, {meetings} meetings (seed {seed})", output.display());
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("{error}");
+                    ExitCode::from(1)
+                }
+            }
+        }
     }
 }
 

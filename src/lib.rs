@@ -11,6 +11,7 @@ pub mod cli;
 pub mod documents;
 pub mod edit;
 pub mod fonts;
+pub mod generate;
 pub mod model;
 pub mod recovery;
 pub mod sample;

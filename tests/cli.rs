@@ -189,3 +189,18 @@ fn export_to_a_chosen_file_and_errors_like_check() {
     let usage = run(&["export", "minutes", "sample_data/northmoor.ron"]);
     assert_eq!(usage.status.code(), Some(2), "--meeting is required");
 }
+
+#[test]
+fn generate_writes_a_valid_board_and_the_same_seed_gives_the_same_file() {
+    let folder = std::env::temp_dir().join(format!("improvement-board-cli-generate-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let (a, b) = (folder.join("a.ron"), folder.join("b.ron"));
+    for path in [&a, &b] {
+        let output =
+            run(&["generate", "--actions", "120", "--meetings", "8", "--seed", "5", "-o", path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    let check = run(&["check", a.to_str().unwrap()]);
+    assert!(stdout(&check).ends_with("ok — 5 priorities, 120 actions, 8 meetings\n"), "{}", stdout(&check));
+}

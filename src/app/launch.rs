@@ -7,9 +7,18 @@ use eframe::egui;
 
 use super::{App, Document, LoadFailure, Preferences, dialogs::NativeDialogs};
 
+/// Set to measure start-up: the app prints the time to its first frame and closes.
+const FIRST_FRAME_VARIABLE: &str = "IMPROVEMENT_BOARD_TIME_FIRST_FRAME";
+
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        if let Some(started) = self.started.take() {
+            if std::env::var_os(FIRST_FRAME_VARIABLE).is_some() {
+                println!("first frame after {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+                ui.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -28,6 +37,7 @@ pub fn open_document(path: Option<&PathBuf>) -> Result<Document, LoadFailure> {
 
 /// Opens the app window on `path` (or the sample board) and runs until it is closed.
 pub fn run(path: Option<PathBuf>) -> ExitCode {
+    let started = std::time::Instant::now();
     let doc = open_document(path.as_ref());
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -42,6 +52,7 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
         options,
         Box::new(move |cc| {
             let mut app = App::new(doc, crate::cli::local_today(), Box::new(NativeDialogs));
+            app.started = Some(started);
             if let Some(prefs) = cc.storage.and_then(|s| eframe::get_value::<Preferences>(s, Preferences::STORAGE_KEY))
             {
                 app.prefs = prefs;

@@ -100,6 +100,8 @@ pub struct App {
     pub today: NaiveDate,
     pub prefs: Preferences,
     pub status: String,
+    /// When the program started, until the first frame is drawn (for the start-up figure).
+    pub started: Option<std::time::Instant>,
     /// The PDF last exported, for the "Open the PDF" link.
     pub last_export: Option<PathBuf>,
     dialogs: Box<dyn dialogs::FileDialogs>,
@@ -136,6 +138,7 @@ impl App {
             today,
             prefs: Preferences::default(),
             status: String::new(),
+            started: None,
             last_export: None,
             dialogs,
             intents: Vec::new(),
@@ -205,6 +208,12 @@ impl App {
                 false
             }
         }
+    }
+
+    /// Shows an action of the statement of action, selected in its table.
+    pub fn show_action(&mut self, id: &str) {
+        self.view = View::Plan;
+        self.plan.select(id);
     }
 
     /// Queues a command to run at the end of the frame.

@@ -76,6 +76,12 @@ impl<'a> Locator<'a> {
         })
     }
 
+    /// The value of the top-level field `name` and where it is, if the text has one.
+    pub fn section_value(&self, name: &'static str) -> Option<(&str, (usize, usize))> {
+        let index = self.find_step(&Step::Section(name), 0)?;
+        Some((self.value_after(index)?, line_col(self.text, self.tokens[index].0)))
+    }
+
     /// The scalar value following the key at `index`, looking through `Some(...)`.
     fn value_after(&self, index: usize) -> Option<&str> {
         let mut i = index + 1;

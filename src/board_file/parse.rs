@@ -2,9 +2,8 @@
 
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
-use serde::Deserialize;
 
-use super::locate::{Locator, Step};
+use super::locate::Locator;
 use super::{Problem, validate};
 use crate::model::{Board, CURRENT_FORMAT};
 
@@ -33,24 +32,27 @@ pub fn parse_board(text: &str) -> Result<Board, Vec<Problem>> {
     Err(problems)
 }
 
+/// How much of the file's head is read for its `format`: the field comes first, so a
+/// board of any size is checked without reading it twice.
+const HEAD_BYTES: usize = 4096;
+
 /// Refuses a file written by a newer app before its new fields are read as typos.
 fn check_format_version(text: &str) -> Result<(), Vec<Problem>> {
-    #[derive(Deserialize)]
-    #[serde(rename = "Board")]
-    struct FormatOnly {
-        format: u32,
+    let mut end = text.len().min(HEAD_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
-    // A file that does not even parse this far is reported by the full parse instead.
-    let Ok(found) = options().from_str::<FormatOnly>(text) else { return Ok(()) };
-    let place = Locator::new(text).find(&[Step::Section("format")]);
-    let problem = |message: String| Err(vec![Problem::at(place.0, place.1, message)]);
-    if found.format > CURRENT_FORMAT {
+    // A file whose head has no readable `format` is reported by the full parse instead.
+    let locator = Locator::new(&text[..end]);
+    let Some((value, (line, col))) = locator.section_value("format") else { return Ok(()) };
+    let Ok(format) = value.parse::<u64>() else { return Ok(()) };
+    let problem = |message: String| Err(vec![Problem::at(line, col, message)]);
+    if format > u64::from(CURRENT_FORMAT) {
         return problem(format!(
-            "this board file is format {}, written by a newer version of the app; this app reads format {CURRENT_FORMAT} and older — update the app to open it",
-            found.format
+            "this board file is format {format}, written by a newer version of the app; this app reads format {CURRENT_FORMAT} and older — update the app to open it"
         ));
     }
-    if found.format == 0 {
+    if format == 0 {
         return problem(format!("format 0 is not a board file format; this app reads format {CURRENT_FORMAT}"));
     }
     Ok(())

@@ -1,6 +1,8 @@
 //! The board: everything one board file holds, and the board-wide facts a chair reads
 //! first — RAG counts, overdue and drifting actions, the open action log, the next meeting.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -156,11 +158,15 @@ impl Board {
         self.actions.iter().filter(move |a| a.recommendation == recommendation)
     }
 
+    /// Each recommendation's priority id, for lookups in one step rather than a search.
+    fn priority_of_recommendation(&self) -> HashMap<&str, &str> {
+        self.recommendations.iter().map(|r| (r.id.as_str(), r.priority.as_str())).collect()
+    }
+
     /// The actions under a priority, through its recommendations.
     pub fn actions_in_priority<'a>(&'a self, priority: &'a str) -> impl Iterator<Item = &'a PlanAction> {
-        self.actions
-            .iter()
-            .filter(move |a| self.recommendation(&a.recommendation).is_some_and(|r| r.priority == priority))
+        let priorities = self.priority_of_recommendation();
+        self.actions.iter().filter(move |a| priorities.get(a.recommendation.as_str()) == Some(&priority))
     }
 
     /// The priority an action sits under.
@@ -172,19 +178,21 @@ impl Board {
     /// by recommendation. Actions whose recommendation or priority is missing come last,
     /// so nothing silently disappears from a walk-through or a report.
     pub fn actions_in_plan_order(&self) -> Vec<&PlanAction> {
-        let mut ordered: Vec<&PlanAction> = Vec::with_capacity(self.actions.len());
-        for priority in &self.priorities {
-            for rec in self.recommendations_for(&priority.id) {
-                ordered.extend(self.actions_for(&rec.id));
-            }
-        }
-        if ordered.len() < self.actions.len() {
-            let placed: std::collections::HashSet<*const PlanAction> =
-                ordered.iter().map(|a| *a as *const PlanAction).collect();
-            let stray: Vec<&PlanAction> =
-                self.actions.iter().filter(|a| !placed.contains(&(*a as *const PlanAction))).collect();
-            ordered.extend(stray);
-        }
+        // Rank each recommendation by (priority, recommendation) position once; then one
+        // stable sort keeps file order within a recommendation.
+        let priority_rank: HashMap<&str, usize> =
+            self.priorities.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let mut recommendations: Vec<(usize, usize, &str)> = self
+            .recommendations
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| priority_rank.get(r.priority.as_str()).map(|p| (*p, i, r.id.as_str())))
+            .collect();
+        recommendations.sort();
+        let rank: HashMap<&str, usize> = recommendations.iter().enumerate().map(|(n, (_, _, id))| (*id, n)).collect();
+        let mut ordered: Vec<&PlanAction> = self.actions.iter().collect();
+        // Actions whose recommendation or priority is missing sort last.
+        ordered.sort_by_key(|a| rank.get(a.recommendation.as_str()).copied().unwrap_or(usize::MAX));
         ordered
     }
 
@@ -195,10 +203,14 @@ impl Board {
 
     /// RAG counts per priority, in the plan's order.
     pub fn rag_counts_by_priority(&self) -> Vec<(&Priority, RagCounts)> {
-        self.priorities
-            .iter()
-            .map(|p| (p, self.actions_in_priority(&p.id).map(PlanAction::current_rag).collect()))
-            .collect()
+        let priorities = self.priority_of_recommendation();
+        let mut counts: HashMap<&str, RagCounts> = HashMap::new();
+        for action in &self.actions {
+            if let Some(priority) = priorities.get(action.recommendation.as_str()) {
+                counts.entry(priority).or_default().add(action.current_rag());
+            }
+        }
+        self.priorities.iter().map(|p| (p, counts.get(p.id.as_str()).copied().unwrap_or_default())).collect()
     }
 
     /// RAG counts for one recommendation's actions: its rolled-up rating is `.worst()`.
