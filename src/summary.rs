@@ -42,66 +42,68 @@ fn rag_table(out: &mut String, board: &Board) {
     }
 }
 
-fn overdue(out: &mut String, board: &Board, today: NaiveDate) {
-    let overdue = board.overdue_actions(today);
-    let _ = writeln!(out, "\nOverdue actions ({})", overdue.len());
-    if overdue.is_empty() {
+/// A heading with its count, then one line an entry, or "None.".
+fn section(out: &mut String, title: &str, lines: Vec<String>) {
+    let _ = writeln!(out, "\n{title} ({})", lines.len());
+    if lines.is_empty() {
         let _ = writeln!(out, "  None.");
     }
-    for (action, days) in overdue {
-        let _ = writeln!(
-            out,
-            "  {:<6} {} — {}, due {}, {} overdue ({})",
-            action.id,
-            action.title,
-            board.person_name(&action.lead),
-            uk_long(action.due),
-            dates::days(days),
-            action.current_rag().word()
-        );
+    for line in lines {
+        let _ = writeln!(out, "  {line}");
     }
+}
+
+fn overdue(out: &mut String, board: &Board, today: NaiveDate) {
+    let lines = board
+        .overdue_actions(today)
+        .into_iter()
+        .map(|(action, days)| {
+            format!(
+                "{:<6} {} — {}, due {}, {} overdue ({})",
+                action.id,
+                action.title,
+                board.person_name(&action.lead),
+                uk_long(action.due),
+                dates::days(days),
+                action.current_rag().word()
+            )
+        })
+        .collect();
+    section(out, "Overdue actions", lines);
 }
 
 fn drifting(out: &mut String, board: &Board) {
-    let drifting = board.drifting_actions();
-    let _ = writeln!(out, "\nDrifting actions ({})", drifting.len());
-    if drifting.is_empty() {
-        let _ = writeln!(out, "  None.");
-    }
-    for (action, drift) in drifting {
-        let _ = writeln!(
-            out,
-            "  {:<6} {} — {}: {}",
-            action.id,
-            action.title,
-            board.person_name(&action.lead),
-            drift.describe()
-        );
-    }
+    let lines = board
+        .drifting_actions()
+        .into_iter()
+        .map(|(action, drift)| {
+            format!("{:<6} {} — {}: {}", action.id, action.title, board.person_name(&action.lead), drift.describe())
+        })
+        .collect();
+    section(out, "Drifting actions", lines);
 }
 
 fn open_meeting_actions(out: &mut String, board: &Board, today: NaiveDate) {
-    let open = board.open_meeting_actions();
-    let _ = writeln!(out, "\nOpen meeting actions ({})", open.len());
-    if open.is_empty() {
-        let _ = writeln!(out, "  None.");
-    }
-    for (meeting, action) in open {
-        let due = match (action.due, action.days_overdue(today)) {
-            (Some(due), Some(days)) => format!("due {}, {} overdue", uk_long(due), dates::days(days)),
-            (Some(due), None) => format!("due {}", uk_long(due)),
-            (None, _) => "no due date".to_string(),
-        };
-        let _ = writeln!(
-            out,
-            "  {:<6} {} — {}, {} (raised at meeting {})",
-            action.id,
-            action.text,
-            board.person_name(&action.owner),
-            due,
-            meeting.number
-        );
-    }
+    let lines = board
+        .open_meeting_actions()
+        .into_iter()
+        .map(|(meeting, action)| {
+            let due = match (action.due, action.days_overdue(today)) {
+                (Some(due), Some(days)) => format!("due {}, {} overdue", uk_long(due), dates::days(days)),
+                (Some(due), None) => format!("due {}", uk_long(due)),
+                (None, _) => "no due date".to_string(),
+            };
+            format!(
+                "{:<6} {} — {}, {} (raised at meeting {})",
+                action.id,
+                action.text,
+                board.person_name(&action.owner),
+                due,
+                meeting.number
+            )
+        })
+        .collect();
+    section(out, "Open meeting actions", lines);
 }
 
 fn next_meeting(out: &mut String, board: &Board, today: NaiveDate) {

@@ -48,66 +48,56 @@ fn summary(page: &mut Composer, board: &Board, today: NaiveDate) {
     page.paragraph(&format!("In words: {}.", board.rag_counts().describe()), Style::SMALL);
     page.space(3.0);
 
-    let overdue = board.overdue_actions(today);
-    page.heading(&format!("Overdue actions ({})", overdue.len()), Style::H2, None, 14.0);
-    if overdue.is_empty() {
+    let overdue: Vec<Vec<Cell>> = board
+        .overdue_actions(today)
+        .iter()
+        .map(|(a, days)| {
+            vec![
+                Cell::Bold(a.id.clone()),
+                Cell::text(&a.title),
+                Cell::text(board.person_name(&a.lead)),
+                Cell::text(uk_short(a.due)),
+                Cell::Warning(dates::days(*days)),
+                Cell::Rag(a.current_rag()),
+            ]
+        })
+        .collect();
+    counted_table(
+        page,
+        "Overdue actions",
+        overdue,
+        &[("Ref", 8.0), ("Action", 50.0), ("Lead", 24.0), ("Due", 20.0), ("Overdue", 15.0), ("RAG", 12.0)],
+    );
+    let drifting: Vec<Vec<Cell>> = board
+        .drifting_actions()
+        .iter()
+        .map(|(a, drift)| {
+            vec![
+                Cell::Bold(a.id.clone()),
+                Cell::text(&a.title),
+                Cell::text(board.person_name(&a.lead)),
+                Cell::text(drift.describe()),
+                Cell::Rag(a.current_rag()),
+            ]
+        })
+        .collect();
+    counted_table(
+        page,
+        "Drifting actions",
+        drifting,
+        &[("Ref", 8.0), ("Action", 50.0), ("Lead", 24.0), ("Why it is drifting", 35.0), ("RAG", 12.0)],
+    );
+}
+
+/// "Overdue actions (11)" and its table, or "None.".
+fn counted_table(page: &mut Composer, title: &str, rows: Vec<Vec<Cell>>, columns: &[(&'static str, f32)]) {
+    page.heading(&format!("{title} ({})", rows.len()), Style::H2, None, 14.0);
+    if rows.is_empty() {
         page.paragraph("None.", Style::BODY);
-    } else {
-        let rows = overdue
-            .iter()
-            .map(|(a, days)| {
-                vec![
-                    Cell::Bold(a.id.clone()),
-                    Cell::text(&a.title),
-                    Cell::text(board.person_name(&a.lead)),
-                    Cell::text(uk_short(a.due)),
-                    Cell::Warning(dates::days(*days)),
-                    Cell::Rag(a.current_rag()),
-                ]
-            })
-            .collect();
-        page.table(&Table {
-            columns: vec![
-                Column { title: "Ref", weight: 8.0 },
-                Column { title: "Action", weight: 50.0 },
-                Column { title: "Lead", weight: 24.0 },
-                Column { title: "Due", weight: 20.0 },
-                Column { title: "Overdue", weight: 15.0 },
-                Column { title: "RAG", weight: 12.0 },
-            ],
-            rows,
-            style: Style { size: 8.5, ..Style::BODY },
-        });
+        return;
     }
-    let drifting = board.drifting_actions();
-    page.heading(&format!("Drifting actions ({})", drifting.len()), Style::H2, None, 14.0);
-    if drifting.is_empty() {
-        page.paragraph("None.", Style::BODY);
-    } else {
-        let rows = drifting
-            .iter()
-            .map(|(a, drift)| {
-                vec![
-                    Cell::Bold(a.id.clone()),
-                    Cell::text(&a.title),
-                    Cell::text(board.person_name(&a.lead)),
-                    Cell::text(drift.describe()),
-                    Cell::Rag(a.current_rag()),
-                ]
-            })
-            .collect();
-        page.table(&Table {
-            columns: vec![
-                Column { title: "Ref", weight: 8.0 },
-                Column { title: "Action", weight: 50.0 },
-                Column { title: "Lead", weight: 24.0 },
-                Column { title: "Why it is drifting", weight: 35.0 },
-                Column { title: "RAG", weight: 12.0 },
-            ],
-            rows,
-            style: Style { size: 8.5, ..Style::BODY },
-        });
-    }
+    let columns = columns.iter().map(|(title, weight)| Column { title, weight: *weight }).collect();
+    page.table(&Table { columns, rows, style: Style { size: 8.5, ..Style::BODY } });
 }
 
 /// "↑ up", "↓ down" or "new" when the rating changed at the latest meeting.
