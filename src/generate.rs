@@ -180,7 +180,7 @@ pub fn generate(actions: usize, meetings: usize, seed: u64) -> Board {
             target: Some(20.0 + rng.below(70) as f64),
             readings: (0..24)
                 .map(|m| Reading {
-                    period: YearMonth { year: 2024 + (m / 12) as i32, month: (m % 12) as u32 + 1 },
+                    period: YearMonth { year: 2024 + (m / 12), month: (m % 12) as u32 + 1 },
                     value: 20.0 + rng.below(700) as f64 / 10.0,
                 })
                 .collect(),

@@ -13,11 +13,11 @@ const FIRST_FRAME_VARIABLE: &str = "IMPROVEMENT_BOARD_TIME_FIRST_FRAME";
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
-        if let Some(started) = self.started.take() {
-            if std::env::var_os(FIRST_FRAME_VARIABLE).is_some() {
-                println!("first frame after {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
-                ui.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+        if let Some(started) = self.started.take()
+            && std::env::var_os(FIRST_FRAME_VARIABLE).is_some()
+        {
+            println!("first frame after {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+            ui.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
