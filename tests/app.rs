@@ -317,3 +317,28 @@ fn the_clerk_exports_the_public_minutes_and_is_offered_to_open_them() {
     assert!(harness.state().status.starts_with("Exported"), "{}", harness.state().status);
     harness.get_by_label("Open the PDF");
 }
+
+#[test]
+fn the_statement_of_action_table_follows_an_edit_made_elsewhere() {
+    use improvement_board::edit::Edit;
+    let mut harness = sample();
+    go_to(&mut harness, "Statement of action");
+    harness.get_by_label("Find").focus();
+    harness.run();
+    harness.get_by_label("Find").type_text("weekend rota agreed");
+    harness.run();
+    harness.get_by_label("0 of 45 actions");
+    // The rows are kept between frames; an edit must bring them up to date.
+    let edit = Edit::RateAction {
+        action: "2.1".into(),
+        meeting: 6,
+        date: NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(),
+        rag: Rag::Green,
+        impact: None,
+        note: "Weekend rota agreed with the police from January.".into(),
+        by: None,
+    };
+    assert!(harness.state_mut().apply(edit));
+    harness.run();
+    harness.get_by_label("1 of 45 actions");
+}

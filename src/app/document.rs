@@ -23,6 +23,9 @@ pub struct Document {
     pub restored: bool,
     /// When the recovery file should next be written (an edit is waiting for it).
     pub recovery_due: Option<std::time::Instant>,
+    /// Changes with every edit, undo, redo or restore: views keep what they derived from
+    /// the board until it changes.
+    pub version: u64,
 }
 
 /// How long after an edit the recovery file is written: well inside the two seconds a
@@ -55,6 +58,7 @@ impl Document {
             read_only: None,
             restored: false,
             recovery_due: None,
+            version: 0,
         }
     }
 
@@ -98,6 +102,7 @@ impl Document {
         self.board = board;
         self.history = History::new();
         self.restored = true;
+        self.version += 1;
     }
 
     /// Writes the recovery file if an edit is waiting and its moment has come; returns how
@@ -120,6 +125,7 @@ impl Document {
     }
 
     fn edited(&mut self) {
+        self.version += 1;
         self.recovery_due.get_or_insert_with(|| std::time::Instant::now() + AUTOSAVE_DELAY);
     }
 

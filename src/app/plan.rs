@@ -18,7 +18,12 @@ pub struct PlanState {
     pub descending: bool,
     pub selected: Option<String>,
     scroll_to_selected: bool,
+    /// The rows last computed, and what they were computed for.
+    rows: Option<(RowsKey, Vec<usize>)>,
 }
+
+/// Everything the table's rows depend on.
+type RowsKey = (u64, PlanFilter, PlanColumn, bool, NaiveDate);
 
 impl PlanState {
     pub fn select(&mut self, id: &str) {
@@ -28,10 +33,25 @@ impl PlanState {
     }
 }
 
-pub fn plan_ui(ui: &mut egui::Ui, board: &Board, today: NaiveDate, state: &mut PlanState, _intents: &mut Vec<Intent>) {
+pub fn plan_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    version: u64,
+    today: NaiveDate,
+    state: &mut PlanState,
+    _intents: &mut Vec<Intent>,
+) {
     filters(ui, board, &mut state.filter);
     ui.separator();
-    let rows = board.plan_table(&state.filter, state.column, !state.descending, today);
+    // Filtering and sorting thousands of actions every frame is what made this view slow
+    // at scale; the rows are recomputed only when the board or the filter changes.
+    let key: RowsKey = (version, state.filter.clone(), state.column, state.descending, today);
+    if state.rows.as_ref().is_none_or(|(cached, _)| *cached != key) {
+        let positions = board.plan_table_positions(&state.filter, state.column, !state.descending, today);
+        state.rows = Some((key, positions));
+    }
+    let rows: Vec<&PlanAction> =
+        state.rows.as_ref().map(|(_, p)| p.iter().filter_map(|&i| board.actions.get(i)).collect()).unwrap_or_default();
     if let Some(action) = state.selected.as_deref().and_then(|id| board.action(id)) {
         egui::Panel::right("plan-detail").resizable(true).default_size(380.0).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| detail(ui, board, action, today));

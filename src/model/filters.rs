@@ -100,6 +100,23 @@ impl Board {
         });
         rows
     }
+
+    /// [`Board::plan_table`] as positions in `actions`, which stay valid for as long as the
+    /// board is not edited: what a view keeps between frames instead of sorting again.
+    pub fn plan_table_positions(
+        &self,
+        filter: &PlanFilter,
+        column: PlanColumn,
+        ascending: bool,
+        today: NaiveDate,
+    ) -> Vec<usize> {
+        let position: std::collections::HashMap<&str, usize> =
+            self.actions.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        self.plan_table(filter, column, ascending, today)
+            .iter()
+            .filter_map(|a| position.get(a.id.as_str()).copied())
+            .collect()
+    }
 }
 
 /// What the action log shows.
@@ -166,6 +183,16 @@ mod tests {
         assert!(
             !rows.is_empty() && rows.iter().all(|a| a.is_overdue(today()) && board.priority_of(a).unwrap().id == "P5")
         );
+    }
+
+    #[test]
+    fn table_positions_name_the_same_rows_as_the_table() {
+        let board = sample_board();
+        let filter = PlanFilter { overdue_only: true, ..Default::default() };
+        let rows = board.plan_table(&filter, PlanColumn::Due, false, today());
+        let positions = board.plan_table_positions(&filter, PlanColumn::Due, false, today());
+        let by_position: Vec<&str> = positions.iter().map(|&i| board.actions[i].id.as_str()).collect();
+        assert_eq!(by_position, rows.iter().map(|a| a.id.as_str()).collect::<Vec<_>>());
     }
 
     #[test]
