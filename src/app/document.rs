@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::Timelike;
+
 use crate::board_file;
 use crate::board_file::lock::{BoardLock, LockError, LockHolder};
 use crate::edit::{Edit, EditError, History};
@@ -44,8 +46,6 @@ pub fn editor_name(preferred: &str) -> String {
 pub fn now() -> Moment {
     Moment(chrono::Local::now().naive_local().with_nanosecond(0).unwrap_or_else(|| chrono::Local::now().naive_local()))
 }
-
-use chrono::Timelike;
 
 impl Document {
     fn with(board: Board, path: Option<PathBuf>, is_sample: bool) -> Document {

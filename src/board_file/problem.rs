@@ -23,9 +23,9 @@ impl Problem {
 
     /// Invalid UTF-8 at `offset`: a file saved from Excel or Word in the wrong encoding.
     pub fn not_utf8(bytes: &[u8], offset: usize) -> Problem {
-        let before = String::from_utf8_lossy(&bytes[..offset]);
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        // Everything before `offset` is valid UTF-8: that is what the offset means.
+        let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        let (line, col) = super::locate::line_col(before, before.len());
         Problem::at(
             line,
             col,

@@ -121,8 +121,7 @@ fn priority_section(
     latest: Option<u32>,
 ) {
     page.new_page();
-    let counts: crate::model::RagCounts =
-        board.actions_in_priority(&priority.id).map(PlanAction::current_rag).collect();
+    let counts = board.rag_counts_for_priority(&priority.id);
     let title = format!("{} {}", priority.id, priority.title);
     page.heading(&title, Style::H1, Some(&title), 30.0);
     rolled_up(page, counts.worst(), &counts.describe());

@@ -213,6 +213,11 @@ impl Board {
         self.priorities.iter().map(|p| (p, counts.get(p.id.as_str()).copied().unwrap_or_default())).collect()
     }
 
+    /// RAG counts for one priority's actions: its rolled-up rating is `.worst()`.
+    pub fn rag_counts_for_priority(&self, priority: &str) -> RagCounts {
+        self.actions_in_priority(priority).map(PlanAction::current_rag).collect()
+    }
+
     /// RAG counts for one recommendation's actions: its rolled-up rating is `.worst()`.
     pub fn rag_counts_for_recommendation(&self, recommendation: &str) -> RagCounts {
         self.actions_for(recommendation).map(PlanAction::current_rag).collect()

@@ -83,10 +83,3 @@ impl Grade {
         }
     }
 }
-
-impl Inspection {
-    /// Whether this inspection gave graded judgements (monitoring and focused visits do not).
-    pub fn is_graded(&self) -> bool {
-        !self.judgements.is_empty()
-    }
-}

@@ -91,16 +91,6 @@ impl Trend {
             Trend::NotEnoughHistory => "New",
         }
     }
-
-    /// An arrow for narrow columns; always shown beside the word somewhere on the page.
-    pub fn arrow(self) -> &'static str {
-        match self {
-            Trend::Improving => "↑",
-            Trend::Steady => "→",
-            Trend::Worsening => "↓",
-            Trend::NotEnoughHistory => "·",
-        }
-    }
 }
 
 /// How many of the latest ratings the trend looks across.

@@ -190,8 +190,7 @@ fn progress_line(ui: &mut egui::Ui, board: &Board, list: &[&PlanAction], positio
 
 fn action_card(ui: &mut egui::Ui, board: &Board, action: &PlanAction, meeting: &Meeting, today: NaiveDate) {
     if let Some(priority) = board.priority_of(action) {
-        let counts: crate::model::RagCounts =
-            board.actions_in_priority(&priority.id).map(PlanAction::current_rag).collect();
+        let counts = board.rag_counts_for_priority(&priority.id);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("Priority {}: {}", priority.id, priority.title)).size(16.0).strong());
             rag_chip(ui, counts.worst());
