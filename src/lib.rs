@@ -12,6 +12,7 @@ pub mod documents;
 pub mod edit;
 pub mod fonts;
 pub mod generate;
+pub mod import;
 pub mod model;
 pub mod recovery;
 pub mod sample;

@@ -2,35 +2,8 @@
 
 use crate::model::{Board, Meeting, MeetingStatus, Update};
 
+use super::restore::{Listed, Restore};
 use super::{Attendance, Edit, EditError};
-
-/// What undo puts back: the one part of the board an edit touched, as it was.
-#[derive(Clone, Debug)]
-pub(super) enum Restore {
-    Action(usize, crate::model::PlanAction),
-    Meeting(usize, Meeting),
-    /// Undo of adding a meeting: remove the one at this index.
-    RemoveMeeting(usize),
-    Person(usize, crate::model::Person),
-    /// Undo of adding a person: remove the one at this index.
-    RemovePerson(usize),
-}
-
-impl Restore {
-    pub(super) fn undo(self, board: &mut Board) {
-        match self {
-            Restore::Action(i, action) => board.actions[i] = action,
-            Restore::Meeting(i, meeting) => board.meetings[i] = meeting,
-            Restore::RemoveMeeting(i) => {
-                board.meetings.remove(i);
-            }
-            Restore::Person(i, person) => board.people[i] = person,
-            Restore::RemovePerson(i) => {
-                board.people.remove(i);
-            }
-        }
-    }
-}
 
 fn meeting_index(board: &Board, number: u32) -> Result<usize, EditError> {
     board.meetings.iter().position(|m| m.number == number).ok_or(EditError::NoSuchMeeting(number))
@@ -82,7 +55,7 @@ impl Edit {
                         updates.insert(at, update);
                     }
                 }
-                Ok(Restore::Action(index, before))
+                Ok(Restore::Put(index, before.part()))
             }
             Edit::AddMeeting(meeting) => {
                 if board.meeting(meeting.number).is_some() {
@@ -96,7 +69,7 @@ impl Edit {
                     )));
                 }
                 board.meetings.push(meeting.clone());
-                Ok(Restore::RemoveMeeting(board.meetings.len() - 1))
+                Ok(Restore::Remove(super::restore::List::Meetings, board.meetings.len() - 1))
             }
             Edit::SetMeetingActionStatus { id, .. } | Edit::SetMeetingActionDue { id, .. } => {
                 let number = board
@@ -118,14 +91,14 @@ impl Edit {
                     Edit::SetMeetingActionDue { due, .. } => action.due = *due,
                     _ => unreachable!("matched above"),
                 }
-                Ok(Restore::Meeting(index, before))
+                Ok(Restore::Put(index, before.part()))
             }
             Edit::AddPerson(person) => {
                 if board.person(&person.id).is_some() {
                     return Err(EditError::IdTaken(format!("person id \"{}\"", person.id)));
                 }
                 board.people.push(person.clone());
-                Ok(Restore::RemovePerson(board.people.len() - 1))
+                Ok(Restore::Remove(super::restore::List::People, board.people.len() - 1))
             }
             Edit::UpdatePerson(person) => {
                 let index = board
@@ -134,8 +107,9 @@ impl Edit {
                     .position(|p| p.id == person.id)
                     .ok_or_else(|| EditError::NoSuchPerson(person.id.clone()))?;
                 let before = std::mem::replace(&mut board.people[index], person.clone());
-                Ok(Restore::Person(index, before))
+                Ok(Restore::Put(index, before.part()))
             }
+            Edit::Plan(edit) => edit.apply(board),
             meeting_edit => apply_to_meeting(meeting_edit, board),
         }
     }
@@ -165,7 +139,7 @@ fn apply_to_meeting(edit: &Edit, board: &mut Board) -> Result<Restore, EditError
         *meeting = before;
         return Err(error);
     }
-    Ok(Restore::Meeting(index, before))
+    Ok(Restore::Put(index, before.part()))
 }
 
 fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
@@ -319,7 +293,8 @@ impl Edit {
             Edit::SetMeetingActionStatus { .. }
             | Edit::SetMeetingActionDue { .. }
             | Edit::AddPerson(_)
-            | Edit::UpdatePerson(_) => None,
+            | Edit::UpdatePerson(_)
+            | Edit::Plan(_) => None,
         }
     }
 }

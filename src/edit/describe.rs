@@ -71,6 +71,7 @@ impl Edit {
             }
             Edit::AddPerson(p) => format!("{} added to people", p.name),
             Edit::UpdatePerson(p) => format!("{}'s details edited", p.name),
+            Edit::Plan(edit) => edit.describe(board),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::model::{Board, Change, dates::Moment};
 
-use super::apply::Restore;
+use super::restore::Restore;
 use super::{Edit, EditError};
 
 struct Done {

@@ -7,8 +7,11 @@
 mod apply;
 mod describe;
 mod history;
+mod plan;
+mod restore;
 
 pub use history::History;
+pub use plan::{ImportBatch, PlanEdit};
 
 use chrono::NaiveDate;
 
@@ -114,6 +117,8 @@ pub enum Edit {
     AddPerson(Person),
     /// Replaces the person with the same id.
     UpdatePerson(Person),
+    /// Writing the statement of action and the inspections behind it.
+    Plan(PlanEdit),
 }
 
 /// Where someone stands at a meeting.

@@ -4,6 +4,7 @@
 //!
 //! Nothing here knows about files, PDFs or egui; dates that matter ("today") are passed in.
 
+mod authoring;
 mod board;
 mod counts;
 pub mod dates;
@@ -18,6 +19,7 @@ mod rag;
 mod since;
 mod walk;
 
+pub use authoring::{PlanPart, plural};
 pub use board::{Board, CURRENT_FORMAT, Change, Intervention, InterventionKind, Terms};
 pub use counts::RagCounts;
 pub use dates::{Moment, TimeOfDay, YearMonth};

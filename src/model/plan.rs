@@ -168,7 +168,7 @@ impl PlanAction {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn date(s: &str) -> NaiveDate {

@@ -1,0 +1,289 @@
+//! Which column holds what: recognising the headers councils use ("No.", "What?", "Who?",
+//! "Timescale", "Success measures", "RAG"…) and finding the header row under titles and
+//! merged banners.
+
+use super::sheet::Sheet;
+
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    PriorityId,
+    Priority,
+    RecommendationId,
+    Recommendation,
+    ActionId,
+    Action,
+    Lead,
+    Due,
+    Measure,
+    Evidence,
+    Rag,
+    Note,
+    /// Read by nobody: the column is left out.
+    Ignore,
+}
+
+impl Field {
+    pub const ALL: [Field; 13] = [
+        Field::PriorityId,
+        Field::Priority,
+        Field::RecommendationId,
+        Field::Recommendation,
+        Field::ActionId,
+        Field::Action,
+        Field::Lead,
+        Field::Due,
+        Field::Measure,
+        Field::Evidence,
+        Field::Rag,
+        Field::Note,
+        Field::Ignore,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::PriorityId => "Priority number",
+            Field::Priority => "Priority",
+            Field::RecommendationId => "Recommendation number",
+            Field::Recommendation => "Recommendation",
+            Field::ActionId => "Action number",
+            Field::Action => "Action",
+            Field::Lead => "Lead officer",
+            Field::Due => "Due date",
+            Field::Measure => "Measure of success",
+            Field::Evidence => "Evidence",
+            Field::Rag => "RAG",
+            Field::Note => "Latest note",
+            Field::Ignore => "(leave out)",
+        }
+    }
+}
+
+/// Headers as councils write them, lower case with punctuation dropped.
+const KNOWN: &[(&str, Field)] = &[
+    ("priority no", Field::PriorityId),
+    ("priority number", Field::PriorityId),
+    ("priority id", Field::PriorityId),
+    ("priority ref", Field::PriorityId),
+    ("theme no", Field::PriorityId),
+    ("priority", Field::Priority),
+    ("priorities", Field::Priority),
+    ("theme", Field::Priority),
+    ("priority area", Field::Priority),
+    ("improvement priority", Field::Priority),
+    ("workstream", Field::Priority),
+    ("rec no", Field::RecommendationId),
+    ("rec", Field::RecommendationId),
+    ("rec ref", Field::RecommendationId),
+    ("recommendation no", Field::RecommendationId),
+    ("recommendation number", Field::RecommendationId),
+    ("recommendation id", Field::RecommendationId),
+    ("recommendation ref", Field::RecommendationId),
+    ("recommendation", Field::Recommendation),
+    ("recommendations", Field::Recommendation),
+    ("ofsted recommendation", Field::Recommendation),
+    ("inspection recommendation", Field::Recommendation),
+    ("area for improvement", Field::Recommendation),
+    ("areas for improvement", Field::Recommendation),
+    ("no", Field::ActionId),
+    ("nos", Field::ActionId),
+    ("number", Field::ActionId),
+    ("ref", Field::ActionId),
+    ("ref no", Field::ActionId),
+    ("id", Field::ActionId),
+    ("action no", Field::ActionId),
+    ("action number", Field::ActionId),
+    ("action id", Field::ActionId),
+    ("action ref", Field::ActionId),
+    ("action", Field::Action),
+    ("actions", Field::Action),
+    ("what", Field::Action),
+    ("action required", Field::Action),
+    ("actions required", Field::Action),
+    ("what will we do", Field::Action),
+    ("what we will do", Field::Action),
+    ("task", Field::Action),
+    ("activity", Field::Action),
+    ("key actions", Field::Action),
+    ("action title", Field::Action),
+    ("who", Field::Lead),
+    ("lead", Field::Lead),
+    ("lead officer", Field::Lead),
+    ("lead officers", Field::Lead),
+    ("lead officer s", Field::Lead),
+    ("responsible officer", Field::Lead),
+    ("accountable officer", Field::Lead),
+    ("owner", Field::Lead),
+    ("responsible", Field::Lead),
+    ("when", Field::Due),
+    ("by when", Field::Due),
+    ("timescale", Field::Due),
+    ("timescales", Field::Due),
+    ("due", Field::Due),
+    ("due date", Field::Due),
+    ("deadline", Field::Due),
+    ("target date", Field::Due),
+    ("completion date", Field::Due),
+    ("success measures", Field::Measure),
+    ("success measure", Field::Measure),
+    ("measure of success", Field::Measure),
+    ("measures of success", Field::Measure),
+    ("success criteria", Field::Measure),
+    ("how will we know", Field::Measure),
+    ("what will success look like", Field::Measure),
+    ("outcome", Field::Measure),
+    ("outcomes", Field::Measure),
+    ("impact measure", Field::Measure),
+    ("evidence", Field::Evidence),
+    ("evidence of impact", Field::Evidence),
+    ("evidence source", Field::Evidence),
+    ("where evidenced", Field::Evidence),
+    ("rag", Field::Rag),
+    ("rag rating", Field::Rag),
+    ("rag status", Field::Rag),
+    ("rating", Field::Rag),
+    ("current rag", Field::Rag),
+    ("current status", Field::Note),
+    ("status", Field::Note),
+    ("progress", Field::Note),
+    ("progress update", Field::Note),
+    ("update", Field::Note),
+    ("latest update", Field::Note),
+    ("latest note", Field::Note),
+    ("commentary", Field::Note),
+    ("comments", Field::Note),
+];
+
+/// Lower case, punctuation to spaces, spaces collapsed: "Lead Officer(s)" → "lead officer s".
+fn normalise(header: &str) -> String {
+    let spaced: String = header.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The field a header names, if it is one the app knows. Exact forms first; then a word
+/// that gives it away ("Timescale for completion", "RAG (Nov)").
+pub fn recognise(header: &str) -> Option<Field> {
+    let header = normalise(header);
+    if header.is_empty() {
+        return None;
+    }
+    if let Some((_, field)) = KNOWN.iter().find(|(known, _)| *known == header) {
+        return Some(*field);
+    }
+    let words: Vec<&str> = header.split(' ').collect();
+    let has = |w: &str| words.contains(&w);
+    let clues = [
+        (has("rag"), Field::Rag),
+        (has("success") || has("measure") || has("measures"), Field::Measure),
+        (has("timescale") || has("timescales") || has("deadline") || (has("due") && has("date")), Field::Due),
+        (has("lead") || has("responsible") || has("who"), Field::Lead),
+        (has("evidence"), Field::Evidence),
+        (has("recommendation") && (has("no") || has("ref")), Field::RecommendationId),
+        (has("recommendation") || has("recommendations"), Field::Recommendation),
+        (has("priority") && (has("no") || has("ref")), Field::PriorityId),
+        (has("priority") || has("theme"), Field::Priority),
+        (has("progress") || has("update") || has("commentary") || has("status"), Field::Note),
+        ((has("action") || has("actions")) && (has("no") || has("ref") || has("number")), Field::ActionId),
+        (has("action") || has("actions"), Field::Action),
+    ];
+    clues.into_iter().find(|(hit, _)| *hit).map(|(_, field)| field)
+}
+
+/// Which row holds the headers, and what each column holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mapping {
+    /// Row index (0 is the sheet's row 1).
+    pub header_row: usize,
+    /// The header as written, per column.
+    pub headers: Vec<String>,
+    pub fields: Vec<Field>,
+}
+
+impl Mapping {
+    /// The first column holding `field`.
+    pub fn column(&self, field: Field) -> Option<usize> {
+        self.fields.iter().position(|f| *f == field)
+    }
+
+    /// Every column holding `field` (two "Evidence" columns both count).
+    pub fn columns(&self, field: Field) -> impl Iterator<Item = usize> + '_ {
+        self.fields.iter().enumerate().filter(move |(_, f)| **f == field).map(|(i, _)| i)
+    }
+
+    /// A known header is matched to one column only; later ones are left out.
+    fn first_of_each(mut self) -> Mapping {
+        let mut seen = std::collections::HashSet::new();
+        for field in &mut self.fields {
+            if *field != Field::Ignore && *field != Field::Evidence && !seen.insert(*field) {
+                *field = Field::Ignore;
+            }
+        }
+        self
+    }
+}
+
+/// How far down a sheet headers are looked for, under titles and banners.
+const HEADER_SEARCH_ROWS: usize = 25;
+
+/// Finds the header row — the one among the first rows naming the most different fields,
+/// an action column among them — and reads each column's field from it. A column blank
+/// in the header row takes its header from the row above (a two-row merged header).
+pub fn find_mapping(sheet: &Sheet) -> Option<Mapping> {
+    let width = sheet.width();
+    let score = |row: usize| {
+        let fields: std::collections::HashSet<Field> =
+            (0..width).filter_map(|c| recognise(&sheet.cell(row, c).text())).collect();
+        (fields.contains(&Field::Action), fields.len())
+    };
+    let header_row = (0..sheet.rows.len().min(HEADER_SEARCH_ROWS))
+        .map(|row| (score(row), row))
+        .filter(|((has_action, count), _)| *has_action && *count >= 2)
+        .max_by_key(|((_, count), row)| (*count, std::cmp::Reverse(*row)))
+        .map(|(_, row)| row)?;
+    let mut headers = Vec::new();
+    let mut fields = Vec::new();
+    for column in 0..width {
+        let own = sheet.cell(header_row, column).text();
+        let above = header_row.checked_sub(1).map(|r| sheet.cell(r, column).text()).unwrap_or_default();
+        let (header, field) = match recognise(&own) {
+            Some(field) => (own, field),
+            None if own.is_empty() => match recognise(&above) {
+                Some(field) => (above, field),
+                None => (own, Field::Ignore),
+            },
+            None => (own, Field::Ignore),
+        };
+        headers.push(header);
+        fields.push(field);
+    }
+    Some(Mapping { header_row, headers, fields }.first_of_each())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn council_headers_are_recognised() {
+        for (header, field) in [
+            ("No.", Field::ActionId),
+            ("NOS", Field::ActionId),
+            ("Recommendation", Field::Recommendation),
+            ("What?", Field::Action),
+            ("Who?", Field::Lead),
+            ("Lead officer", Field::Lead),
+            ("Lead Officer(s)", Field::Lead),
+            ("When?", Field::Due),
+            ("Timescale", Field::Due),
+            ("Timescale for completion", Field::Due),
+            ("Success measures", Field::Measure),
+            ("Current status", Field::Note),
+            ("RAG", Field::Rag),
+            ("RAG (Nov 2026)", Field::Rag),
+            ("Rec. no.", Field::RecommendationId),
+        ] {
+            assert_eq!(recognise(header), Some(field), "{header}");
+        }
+        assert_eq!(recognise("Budget"), None);
+    }
+}

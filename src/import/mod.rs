@@ -1,0 +1,16 @@
+//! Bringing in the statement of action from the spreadsheet the adviser already keeps:
+//! read the sheet, recognise its headers (or take the person's mapping), read its rows
+//! against the board, and hand back one [`crate::edit::ImportBatch`] to apply as one edit.
+
+mod headers;
+mod rows;
+mod sheet;
+mod values;
+
+pub use headers::{Field, Mapping, find_mapping, recognise};
+pub use rows::{ReadAction, Reading, RowProblem, TO_BE_CONFIRMED, read};
+pub use sheet::{Cell, Sheet, SheetError, pick_sheet, read_csv, read_sheets};
+pub use values::parse_uk_date;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,411 @@
+//! Reading a sheet's rows into the statement of action: carrying a recommendation down the
+//! rows it covers, taking heading rows ("Priority 2: Children in care") as context,
+//! matching leads to people, and keeping every row it cannot read with the reason.
+
+use chrono::NaiveDate;
+
+use super::headers::{Field, Mapping};
+use super::sheet::{Cell, Sheet};
+use super::values;
+use crate::edit::ImportBatch;
+use crate::model::{Board, Person, PlanAction, Priority, Rag, Recommendation, Update, dates::uk_long};
+
+/// Something wrong with one field of a row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowProblem {
+    pub field: Field,
+    pub reason: String,
+}
+
+/// A row read as an action. With problems, the action holds stand-ins (due today, lead
+/// "To be confirmed", unrated) and a note saying what to fix.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadAction {
+    /// The sheet's row number, as Excel shows it.
+    pub row: usize,
+    pub action: PlanAction,
+    pub problems: Vec<RowProblem>,
+    /// Things worth knowing that did not stop the row ("also named: Sam Patel").
+    pub remarks: Vec<String>,
+}
+
+/// Everything read from a sheet, checked against the board it will go into.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub source: String,
+    pub actions: Vec<ReadAction>,
+    /// Rows that hold something but no action (a lead with no action text, say).
+    pub unreadable: Vec<(usize, String)>,
+    /// Rows read as notes and left out ("Key: R = off track").
+    pub left_out: Vec<(usize, String)>,
+    pub new_people: Vec<Person>,
+    pub new_priorities: Vec<Priority>,
+    pub new_recommendations: Vec<Recommendation>,
+}
+
+/// The person who stands in for a lead the sheet did not name.
+pub const TO_BE_CONFIRMED: &str = "to-be-confirmed";
+
+impl Reading {
+    pub fn clean(&self) -> impl Iterator<Item = &ReadAction> {
+        self.actions.iter().filter(|a| a.problems.is_empty())
+    }
+
+    pub fn with_problems(&self) -> impl Iterator<Item = &ReadAction> {
+        self.actions.iter().filter(|a| !a.problems.is_empty())
+    }
+
+    /// How many rows failed: actions with problems and rows that are not actions at all.
+    pub fn failed_rows(&self) -> usize {
+        self.with_problems().count() + self.unreadable.len()
+    }
+
+    /// Every failed row as "row 14: due date: "ongoing" is not a date", in row order.
+    pub fn failures(&self) -> Vec<String> {
+        let mut failures: Vec<(usize, String)> = self
+            .with_problems()
+            .map(|a| {
+                let said: Vec<String> = a.problems.iter().map(|p| format!("{}: {}", p.field.label().to_lowercase(), p.reason)).collect();
+                (a.row, said.join("; "))
+            })
+            .chain(self.unreadable.iter().cloned())
+            .collect();
+        failures.sort_by_key(|(row, _)| *row);
+        failures.into_iter().map(|(row, why)| format!("row {row}: {why}")).collect()
+    }
+
+    /// What to add to the board: the clean rows, and the rows with problems too (stand-ins
+    /// in place, flagged) when `with_problems`. Priorities, recommendations and people come
+    /// along only when an action added needs them.
+    pub fn batch(&self, with_problems: bool) -> ImportBatch {
+        let actions: Vec<PlanAction> =
+            self.actions.iter().filter(|a| with_problems || a.problems.is_empty()).map(|a| a.action.clone()).collect();
+        let recommendations: Vec<Recommendation> = self
+            .new_recommendations
+            .iter()
+            .filter(|r| actions.iter().any(|a| a.recommendation == r.id))
+            .cloned()
+            .collect();
+        let priorities =
+            self.new_priorities.iter().filter(|p| recommendations.iter().any(|r| r.priority == p.id)).cloned().collect();
+        let people = self.new_people.iter().filter(|p| actions.iter().any(|a| a.lead == p.id)).cloned().collect();
+        ImportBatch { source: self.source.clone(), people, priorities, recommendations, actions }
+    }
+}
+
+/// A priority or recommendation as the sheet names it, before it is matched to the board.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Named {
+    id: String,
+    text: String,
+}
+
+impl Named {
+    fn is_empty(&self) -> bool {
+        self.id.is_empty() && self.text.is_empty()
+    }
+
+    /// Whether two namings mean the same thing: the same id, or the same words.
+    fn same_as(&self, other: &Named) -> bool {
+        (!self.id.is_empty() && self.id == other.id) || (!self.text.is_empty() && self.text.eq_ignore_ascii_case(&other.text))
+    }
+}
+
+/// "Priority 2: Children in care" → ("2", "Children in care"); "3. Improve…" → ("3", "Improve…").
+fn heading(text: &str, word: &str) -> Option<Named> {
+    let lower = text.to_lowercase();
+    let rest = if lower.starts_with(word) { text[word.len()..].trim_start() } else { text };
+    let number: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    let number = number.trim_end_matches('.').to_string();
+    if !lower.starts_with(word) && number.is_empty() {
+        return None;
+    }
+    let text = rest[number.len()..].trim_start_matches(['.', ':', '-', '–', ')', ' ']).trim();
+    Some(Named { id: number, text: values::one_line(text) })
+}
+
+/// An id cell read as text; "2" in a recommendation column becomes "R2".
+fn id_with_prefix(id: &str, prefix: &str) -> String {
+    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) { format!("{prefix}{id}") } else { id.to_string() }
+}
+
+struct Reader<'a> {
+    sheet: &'a Sheet,
+    mapping: &'a Mapping,
+    today: NaiveDate,
+    /// The board with everything read so far added, so proposed ids and matches see it.
+    working: Board,
+    original_people: usize,
+    original_priorities: usize,
+    reading: Reading,
+    priority: Named,
+    recommendation: Named,
+    /// Ids of the actions already in the board before the import.
+    existing_actions: std::collections::HashSet<String>,
+    /// The row each id was first read on.
+    seen_ids: std::collections::HashMap<String, usize>,
+    /// A heading row no action has followed yet: if none does, it was a note ("Key: …").
+    unused_heading: Option<(usize, String)>,
+}
+
+/// Reads a sheet's rows against `board` (which is not changed).
+pub fn read(board: &Board, sheet: &Sheet, mapping: &Mapping, source: &str, today: NaiveDate) -> Reading {
+    let mut reader = Reader {
+        sheet,
+        mapping,
+        today,
+        working: board.clone(),
+        original_people: board.people.len(),
+        original_priorities: board.priorities.len(),
+        reading: Reading {
+            source: source.to_string(),
+            actions: vec![],
+            unreadable: vec![],
+            left_out: vec![],
+            new_people: vec![],
+            new_priorities: vec![],
+            new_recommendations: vec![],
+        },
+        priority: Named::default(),
+        recommendation: Named::default(),
+        existing_actions: board.actions.iter().map(|a| a.id.clone()).collect(),
+        seen_ids: Default::default(),
+        unused_heading: None,
+    };
+    for row in mapping.header_row + 1..sheet.rows.len() {
+        reader.read_row(row);
+    }
+    if let Some(unused) = reader.unused_heading.take() {
+        reader.reading.left_out.push(unused);
+    }
+    let mut reading = reader.reading;
+    reading.new_people = reader.working.people.split_off(reader.original_people);
+    reading.new_priorities = reader.working.priorities.split_off(reader.original_priorities);
+    let original_recs: std::collections::HashSet<&str> = board.recommendations.iter().map(|r| r.id.as_str()).collect();
+    reading.new_recommendations =
+        reader.working.recommendations.into_iter().filter(|r| !original_recs.contains(r.id.as_str())).collect();
+    reading
+}
+
+impl Reader<'_> {
+    fn cell(&self, row: usize, field: Field) -> Cell {
+        self.mapping.column(field).map_or(Cell::Empty, |c| self.sheet.cell(row, c).clone())
+    }
+
+    fn text(&self, row: usize, field: Field) -> String {
+        self.cell(row, field).text()
+    }
+
+    fn read_row(&mut self, row: usize) {
+        let cells = self.sheet.rows.get(row).map(Vec::as_slice).unwrap_or(&[]);
+        let texts: Vec<String> = cells.iter().map(Cell::text).filter(|t| !t.is_empty()).collect();
+        if texts.is_empty() {
+            return; // a spacer row
+        }
+        let sheet_row = row + 1;
+        let named = |id: Field, text: Field, prefix: &str| Named {
+            id: id_with_prefix(&self.text(row, id), prefix),
+            text: values::one_line(&self.text(row, text)),
+        };
+        let priority = named(Field::PriorityId, Field::Priority, "P");
+        let recommendation = named(Field::RecommendationId, Field::Recommendation, "R");
+        if !priority.is_empty() && !priority.same_as(&self.priority) {
+            self.priority = priority;
+            self.recommendation = Named::default();
+        }
+        if !recommendation.is_empty() {
+            self.recommendation = recommendation;
+        }
+        let title = values::one_line(&self.text(row, Field::Action));
+        if !title.is_empty() {
+            self.unused_heading = None;
+            self.read_action(row, title);
+            return;
+        }
+        let heading_row = (sheet_row, texts[0].clone());
+        // No action: a heading across the row, part of one, or something to report.
+        let one_text = texts.iter().all(|t| *t == texts[0]);
+        if one_text {
+            if let Some(p) = heading(&texts[0], "priority").filter(|_| texts[0].to_lowercase().starts_with("priority")) {
+                self.priority = Named { id: id_with_prefix(&p.id, "P"), text: p.text };
+                self.recommendation = Named::default();
+                self.heading_set(heading_row.clone());
+                return;
+            }
+            if let Some(r) = heading(&texts[0], "recommendation") {
+                self.recommendation = Named { id: id_with_prefix(&r.id, "R"), text: r.text };
+                self.heading_set(heading_row.clone());
+                return;
+            }
+        }
+        let has_action_parts = [Field::ActionId, Field::Lead, Field::Due, Field::Measure]
+            .iter()
+            .any(|f| !self.cell(row, *f).is_empty());
+        if has_action_parts {
+            self.reading.unreadable.push((sheet_row, "the Action column is empty".into()));
+        } else if self.cell(row, Field::Recommendation).is_empty() && self.cell(row, Field::Priority).is_empty() {
+            self.reading.left_out.push((sheet_row, texts.join(" | ")));
+        } else {
+            self.heading_set(heading_row.clone());
+        }
+    }
+
+    /// A heading row has set the context; the one before it, if no action followed it,
+    /// was a note after all and is reported as left out.
+    fn heading_set(&mut self, heading: (usize, String)) {
+        if let Some(unused) = self.unused_heading.replace(heading) {
+            self.reading.left_out.push(unused);
+        }
+    }
+
+    fn read_action(&mut self, row: usize, title: String) {
+        let sheet_row = row + 1;
+        let mut problems = Vec::new();
+        let mut remarks = Vec::new();
+        let mut flags = Vec::new();
+
+        let mut id = self.text(row, Field::ActionId);
+        let priority = self.resolve_priority();
+        let recommendation = self.resolve_recommendation(&priority, &id);
+        if id.is_empty() {
+            id = self.working.next_action_id(&recommendation);
+        } else if let Some(first) = self.seen_ids.get(&id).copied().or_else(|| self.existing_actions.contains(&id).then_some(0)) {
+            let fresh = self.working.next_action_id(&recommendation);
+            let reason = if first == 0 {
+                format!("action {id} is already in the board")
+            } else {
+                format!("action {id} is used twice (first on row {first})")
+            };
+            flags.push(format!("{reason}; numbered {fresh} instead"));
+            problems.push(RowProblem { field: Field::ActionId, reason });
+            id = fresh;
+        }
+        self.seen_ids.entry(id.clone()).or_insert(sheet_row);
+
+        let due = match values::due_date(&self.cell(row, Field::Due)) {
+            Ok(due) => due,
+            Err(reason) => {
+                flags.push(format!("due date: {reason}; set to {} until it is fixed", uk_long(self.today)));
+                problems.push(RowProblem { field: Field::Due, reason });
+                self.today
+            }
+        };
+
+        let names = values::names(&self.text(row, Field::Lead));
+        let lead = match names.split_first() {
+            Some((first, others)) => {
+                if !others.is_empty() {
+                    remarks.push(format!("also named as lead: {}", others.join(", ")));
+                }
+                self.person_for(first)
+            }
+            None => {
+                let reason = "no lead officer named".to_string();
+                flags.push(format!("{reason}; lead set to \"To be confirmed\""));
+                problems.push(RowProblem { field: Field::Lead, reason });
+                self.person_for("To be confirmed")
+            }
+        };
+
+        let rag = match values::rag(&self.text(row, Field::Rag)) {
+            Ok(rag) => rag,
+            Err(reason) => {
+                flags.push(format!("RAG: {reason}; left unrated"));
+                problems.push(RowProblem { field: Field::Rag, reason });
+                None
+            }
+        };
+        let mut note = values::one_line(&self.text(row, Field::Note));
+        if !flags.is_empty() {
+            let flag = format!("Imported from {} row {sheet_row} with problems to fix: {}.", self.reading.source, flags.join("; "));
+            note = if note.is_empty() { flag } else { format!("{flag} {note}") };
+        }
+        let updates = if rag.is_some() || !note.is_empty() {
+            vec![Update { date: self.today, meeting: None, rag: rag.unwrap_or(Rag::NotRated), impact: None, note, by: None }]
+        } else {
+            vec![]
+        };
+        let evidence: Vec<String> =
+            self.mapping.columns(Field::Evidence).flat_map(|c| values::lines(&self.sheet.cell(row, c).text())).collect();
+        let action = PlanAction {
+            id,
+            recommendation,
+            title,
+            lead,
+            due,
+            measure: values::one_line(&self.text(row, Field::Measure)),
+            evidence,
+            updates,
+        };
+        self.working.actions.push(action.clone());
+        self.reading.actions.push(ReadAction { row: sheet_row, action, problems, remarks });
+    }
+
+    /// The priority the current rows sit under, added to the working board if new.
+    fn resolve_priority(&mut self) -> String {
+        let named = self.priority.clone();
+        let by_id = (!named.id.is_empty()).then(|| self.working.priority(&named.id)).flatten();
+        let by_title = self.working.priorities.iter().find(|p| !named.text.is_empty() && p.title.eq_ignore_ascii_case(&named.text));
+        if let Some(found) = by_id.or(by_title) {
+            return found.id.clone();
+        }
+        let id = if named.id.is_empty() || self.working.priority(&named.id).is_some() {
+            self.working.next_priority_id()
+        } else {
+            named.id.clone()
+        };
+        let title = if named.text.is_empty() { format!("Imported from {}", self.reading.source) } else { named.text };
+        self.working.priorities.push(Priority { id: id.clone(), title, summary: String::new() });
+        self.priority = Named { id: id.clone(), text: self.working.priorities.last().expect("pushed").title.clone() };
+        id
+    }
+
+    /// The recommendation the current rows answer, added to the working board if new. With
+    /// no recommendation named, the action id's first part groups them ("2.4" → R2).
+    fn resolve_recommendation(&mut self, priority: &str, action_id: &str) -> String {
+        let mut named = self.recommendation.clone();
+        if named.is_empty()
+            && let Some((head, _)) = action_id.split_once('.')
+        {
+            named.id = id_with_prefix(head, "R");
+        }
+        let by_id = (!named.id.is_empty()).then(|| self.working.recommendation(&named.id)).flatten();
+        let by_text = self.working.recommendations.iter().find(|r| !named.text.is_empty() && r.text == named.text);
+        if let Some(found) = by_id.or(by_text) {
+            return found.id.clone();
+        }
+        let id = if named.id.is_empty() || self.working.recommendation(&named.id).is_some() {
+            self.working.next_recommendation_id()
+        } else {
+            named.id.clone()
+        };
+        let text = if named.text.is_empty() { "(The sheet did not give the recommendation's words.)".into() } else { named.text };
+        self.working.recommendations.push(Recommendation { id: id.clone(), priority: priority.to_string(), inspection: None, text });
+        if !self.recommendation.is_empty() {
+            self.recommendation.id = id.clone();
+        }
+        id
+    }
+
+    /// The person a sheet's name means: matched by name, id or role; otherwise a new person.
+    fn person_for(&mut self, name: &str) -> String {
+        let wanted = values::one_line(name).to_lowercase();
+        let found = self.working.people.iter().find(|p| {
+            p.name.to_lowercase() == wanted || p.id.to_lowercase() == wanted || (!p.role.is_empty() && p.role.to_lowercase() == wanted)
+        });
+        if let Some(person) = found {
+            return person.id.clone();
+        }
+        let base = if wanted == "to be confirmed" { TO_BE_CONFIRMED.to_string() } else { values::slug(name) };
+        let base = if base.is_empty() { "lead".to_string() } else { base };
+        let id = (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|id| self.working.person(id).is_none()).expect("endless");
+        self.working.people.push(Person {
+            id: id.clone(),
+            name: values::one_line(name),
+            role: String::new(),
+            organisation: String::new(),
+            board_member: false,
+        });
+        id
+    }
+}

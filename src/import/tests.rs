@@ -1,0 +1,107 @@
+//! Reading sheets end to end, from CSV text held here; the committed spreadsheets in
+//! `tests/sheets/` are read by `tests/import.rs`.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::{Board, Rag};
+use crate::sample::sample_board;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn reading(board: &Board, csv: &str) -> Reading {
+    let sheet = read_csv("plan", csv.as_bytes()).unwrap();
+    let mapping = find_mapping(&sheet).expect("headers found");
+    read(board, &sheet, &mapping, "plan.csv", today())
+}
+
+const MESSY: &str = "\
+Northmoor Children's Services - Statement of Action,,,,,,
+,,,,,,
+Recommendation,No.,What?,Who?,When?,Success measures,RAG
+\"1. Strengthen management oversight of referrals.\",21.1,Daily MASH huddle,Claire Fenwick,31/03/2027,All contacts screened within a day,G
+,21.2,\"Audit of\nthreshold decisions\",claire fenwick / Sam Patel,Mar-27,Nine in ten audits good,A
+,,,,,,
+\"2. Improve plans for children in care.\",22.1,Care plan template,Jo Bloggs,ongoing,,COMPLETED
+,22.2,Training for IROs,,31 March 2027,,
+,,,Lonely lead,,,
+Key: R = off track,,,,,,
+";
+
+#[test]
+fn a_messy_sheet_is_read_with_its_problems_named_by_row() {
+    let board = sample_board();
+    let read = reading(&board, MESSY);
+    let ids: Vec<&str> = read.actions.iter().map(|a| a.action.id.as_str()).collect();
+    assert_eq!(ids, ["21.1", "21.2", "22.1", "22.2"]);
+    let first = &read.actions[0];
+    assert_eq!(first.row, 4);
+    assert_eq!(first.action.title, "Daily MASH huddle");
+    assert_eq!(first.action.lead, "head-mash", "matched by name");
+    assert_eq!(first.action.current_rag(), Rag::Green);
+    let second = &read.actions[1];
+    assert_eq!(second.action.title, "Audit of threshold decisions");
+    assert_eq!(second.action.due, NaiveDate::from_ymd_opt(2027, 3, 31).unwrap());
+    assert_eq!(second.remarks, vec!["also named as lead: Sam Patel".to_string()]);
+    assert_eq!(second.action.recommendation, first.action.recommendation, "the recommendation carries down");
+
+    assert_eq!(
+        read.failures(),
+        vec![
+            "row 7: due date: \"ongoing\" is not a date (write it as 31/03/2027); rag: \"COMPLETED\" is not a RAG rating: expected Red, Amber, Green or Blue (if it means done, write Blue)".to_string(),
+            "row 8: lead officer: no lead officer named".to_string(),
+            "row 9: the Action column is empty".to_string(),
+        ]
+    );
+    assert_eq!(read.left_out, vec![(10, "Key: R = off track".to_string())]);
+    let people: Vec<&str> = read.new_people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(people, ["Jo Bloggs", "To be confirmed"]);
+}
+
+#[test]
+fn without_the_problem_rows_only_what_clean_rows_need_is_added() {
+    let board = sample_board();
+    let read = reading(&board, MESSY);
+    let clean = read.batch(false);
+    assert_eq!(clean.actions.len(), 2);
+    assert_eq!(clean.recommendations.len(), 1, "recommendation 2 has no clean action");
+    assert!(clean.people.is_empty(), "Jo Bloggs leads only a row with problems");
+    let all = read.batch(true);
+    assert_eq!(all.actions.len(), 4);
+    let flagged = all.actions.iter().find(|a| a.title == "Care plan template").unwrap();
+    assert_eq!(flagged.due, today());
+    assert_eq!(flagged.current_rag(), Rag::NotRated);
+    assert!(flagged.latest_note().unwrap().starts_with("Imported from plan.csv row 7 with problems to fix: due date:"));
+}
+
+#[test]
+fn ids_already_in_the_board_are_renumbered_and_flagged() {
+    let board = sample_board();
+    let read = reading(&board, "No.,Action,Lead,Due\n1.1,Something new,Jo Bloggs,31/03/2027\n");
+    let action = &read.actions[0];
+    assert_eq!(action.problems[0].reason, "action 1.1 is already in the board");
+    assert_ne!(action.action.id, "1.1");
+}
+
+#[test]
+fn heading_rows_set_the_priority_and_recommendation() {
+    let board = Board::blank("Test", "Test");
+    let csv = "\
+Ref,Action,Lead officer,Timescale
+Priority 1: The front door,,,
+Recommendation 3: Screen contacts promptly,,,
+a,Rota for duty managers,Ann Lee,30/06/2027
+Priority 2 - Children in care,,,
+b,Sufficiency strategy,Ann Lee,30/09/2027
+";
+    let read = reading(&board, csv);
+    let batch = read.batch(true);
+    let titles: Vec<(&str, &str)> = batch.priorities.iter().map(|p| (p.id.as_str(), p.title.as_str())).collect();
+    assert_eq!(titles, [("P1", "The front door"), ("P2", "Children in care")]);
+    assert_eq!(batch.recommendations[0].id, "R3");
+    assert_eq!(batch.recommendations[0].text, "Screen contacts promptly");
+    assert_eq!(batch.actions[1].recommendation, batch.recommendations[1].id);
+    assert_eq!(batch.people.len(), 1, "Ann Lee is added once");
+}

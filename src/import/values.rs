@@ -1,0 +1,225 @@
+//! Reading the values councils type into their sheets: dates in UK forms, RAG words and
+//! letters, lists of evidence, names.
+
+use chrono::NaiveDate;
+
+use super::sheet::{Cell, excel_serial_date};
+use crate::model::Rag;
+
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// A month's number (1–12) from its name or three-letter abbreviation ("Sept" too).
+fn month(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS.iter().position(|m| m.starts_with(&word) || (word == "sept" && *m == "september")).map(|i| i as u32 + 1)
+}
+
+fn year(text: &str) -> Option<i32> {
+    let n: i32 = text.parse().ok()?;
+    match text.len() {
+        2 => Some(2000 + n),
+        4 if (1990..=2100).contains(&n) => Some(n),
+        _ => None,
+    }
+}
+
+fn last_day_of(year: i32, month: u32) -> Option<NaiveDate> {
+    let next = if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
+    next?.pred_opt()
+}
+
+/// A due date from a cell. Understood: date cells and Excel serial numbers; 31/03/2027,
+/// 31/3/27, 31.03.2027, 31-03-2027, 2027-03-31; 31 March 2027, 31st Mar 2027, March 31
+/// 2027; and "Mar-27", the form Excel shows a date cell formatted month-year, read as the
+/// month's last day. A written month alone ("Dec 2026") or a word ("ongoing") is refused
+/// with the reason, since the board must know which day.
+pub fn due_date(cell: &Cell) -> Result<NaiveDate, String> {
+    match cell {
+        Cell::Empty => Err("no due date".into()),
+        Cell::Date(date) => Ok(*date),
+        Cell::Number(n) if (20_000.0..80_000.0).contains(n) => {
+            excel_serial_date(*n).ok_or_else(|| format!("{n} is not a date"))
+        }
+        Cell::Number(n) => Err(format!("{} is not a date", cell_text(*n))),
+        Cell::Text(text) => parse_uk_date(text),
+    }
+}
+
+fn cell_text(n: f64) -> String {
+    Cell::Number(n).text()
+}
+
+pub fn parse_uk_date(text: &str) -> Result<NaiveDate, String> {
+    let original = text.trim();
+    let not_a_date = || format!("\"{original}\" is not a date (write it as 31/03/2027)");
+    // "By 31 March" and "w/c" style prefixes are common; an ordinal's suffix is noise.
+    let lower = original.to_ascii_lowercase();
+    let lower = lower.strip_prefix("by ").unwrap_or(&lower).trim();
+    if let Ok(date) = NaiveDate::parse_from_str(lower, "%Y-%m-%d") {
+        return Ok(date);
+    }
+    let numeric: Vec<&str> = lower.split(['/', '.', '-']).map(str::trim).collect();
+    if numeric.len() == 3 && numeric.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        let (d, m) = (numeric[0].parse::<u32>().ok(), numeric[1].parse::<u32>().ok());
+        let y = year(numeric[2]);
+        return match (d, m, y) {
+            (Some(d), Some(m), Some(y)) => NaiveDate::from_ymd_opt(y, m, d)
+                .ok_or_else(|| format!("\"{original}\" is not a day of the calendar (day/month/year)")),
+            _ => Err(not_a_date()),
+        };
+    }
+    // "Mar-27": Excel's month-year display of a date cell.
+    if let [m, y] = numeric.as_slice()
+        && lower.contains('-')
+        && let (Some(m), Some(y)) = (month(m), year(y).filter(|_| y.len() == 2))
+    {
+        return last_day_of(y, m).ok_or_else(not_a_date);
+    }
+    let words: Vec<String> = lower
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).to_string())
+        .zip(lower.split([' ', ',']).filter(|w| !w.is_empty()))
+        .map(|(digits, word)| if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) { digits } else { word.to_string() })
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let day = |w: &str| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    let found = match words.as_slice() {
+        [a, b, y] => {
+            // "31 March 2027" or "March 31 2027".
+            let day_first = day(a).zip(month(b));
+            let month_first = month(a).zip(day(b)).map(|(m, d)| (d, m));
+            day_first.or(month_first).zip(year(y)).map(|((d, m), y)| (d, m, y))
+        }
+        [m, y] if month(m).is_some() && year(y).is_some() => {
+            return Err(format!(
+                "\"{original}\" gives a month but not a day (did you mean {}?)",
+                last_day_of(year(y).unwrap_or(2000), month(m).unwrap_or(1)).map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default()
+            ));
+        }
+        _ => None,
+    };
+    match found {
+        Some((d, m, y)) => NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("\"{original}\" is not a day of the calendar")),
+        None => Err(not_a_date()),
+    }
+}
+
+/// A RAG rating from a cell: the word or its letter, in any case. An empty cell is `None`
+/// (not yet rated). "Completed" and the like are refused: the board rates Blue itself.
+pub fn rag(text: &str) -> Result<Option<Rag>, String> {
+    let word = text.trim().to_ascii_lowercase();
+    let word = word.trim_end_matches('.');
+    Ok(Some(match word {
+        "" => return Ok(None),
+        "r" | "red" => Rag::Red,
+        "a" | "amber" | "a/r" | "amber/red" => Rag::Amber,
+        "g" | "green" => Rag::Green,
+        "b" | "blue" => Rag::Blue,
+        "not rated" | "n/r" | "nr" | "unrated" => return Ok(None),
+        _ => {
+            let hint = if word.starts_with("complete") { " (if it means done, write Blue)" } else { "" };
+            return Err(format!("\"{}\" is not a RAG rating: expected Red, Amber, Green or Blue{hint}", text.trim()));
+        }
+    }))
+}
+
+/// Lines of a multi-line cell, bullets and numbering stripped, blanks dropped.
+pub fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| line.trim().trim_start_matches(['•', '-', '*', '·', '–']).trim().to_string())
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// Text on one line: a multi-line cell's lines joined by spaces.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The names in a "Who?" cell: "Jo Bloggs / Sam Patel", "Jo Bloggs and Sam Patel", one a
+/// line.
+pub fn names(text: &str) -> Vec<String> {
+    text.split(['/', ',', '&', ';', '\n'])
+        .flat_map(|part| part.split(" and "))
+        .map(|name| {
+            let name = one_line(name);
+            let name = name.strip_suffix(" and").unwrap_or(&name);
+            name.strip_prefix("and ").unwrap_or(name).to_string()
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// An id made from a name: "Jo O'Brien" → "jo-obrien".
+pub fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if c.is_whitespace() && !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn uk_date_forms_are_understood() {
+        for (text, want) in [
+            ("31/03/2019", day(2019, 3, 31)),
+            ("31/3/19", day(2019, 3, 31)),
+            ("31.03.2019", day(2019, 3, 31)),
+            ("2019-03-31", day(2019, 3, 31)),
+            ("31 March 2019", day(2019, 3, 31)),
+            ("31st Mar 2019", day(2019, 3, 31)),
+            ("March 31, 2019", day(2019, 3, 31)),
+            ("Mar-19", day(2019, 3, 31)),
+            ("Feb-24", day(2024, 2, 29)),
+            ("By 30 Sept 2026", day(2026, 9, 30)),
+        ] {
+            assert_eq!(parse_uk_date(text), Ok(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn unreadable_dates_say_why() {
+        assert_eq!(parse_uk_date("Dec 2016").unwrap_err(), "\"Dec 2016\" gives a month but not a day (did you mean 31/12/2016?)");
+        assert_eq!(parse_uk_date("ongoing").unwrap_err(), "\"ongoing\" is not a date (write it as 31/03/2027)");
+        assert!(parse_uk_date("31/02/2027").unwrap_err().contains("not a day of the calendar"));
+        assert_eq!(due_date(&Cell::Number(43555.0)), Ok(day(2019, 3, 31)));
+        assert_eq!(due_date(&Cell::Empty).unwrap_err(), "no due date");
+    }
+
+    #[test]
+    fn rag_words_and_letters_are_read_and_completed_is_refused() {
+        assert_eq!(rag("R"), Ok(Some(Rag::Red)));
+        assert_eq!(rag(" amber "), Ok(Some(Rag::Amber)));
+        assert_eq!(rag("BLUE"), Ok(Some(Rag::Blue)));
+        assert_eq!(rag(""), Ok(None));
+        assert_eq!(
+            rag("COMPLETED").unwrap_err(),
+            "\"COMPLETED\" is not a RAG rating: expected Red, Amber, Green or Blue (if it means done, write Blue)"
+        );
+    }
+
+    #[test]
+    fn names_lines_and_slugs() {
+        assert_eq!(names("Jo Bloggs / Sam Patel"), vec!["Jo Bloggs", "Sam Patel"]);
+        assert_eq!(names("Head of MASH and\nAD Safeguarding"), vec!["Head of MASH", "AD Safeguarding"]);
+        assert_eq!(lines("• Audit report\n\n- Panel minutes"), vec!["Audit report", "Panel minutes"]);
+        assert_eq!(slug("Jo O'Brien"), "jo-obrien");
+    }
+}
