@@ -56,7 +56,30 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
-    /// Print a document to PDF: minutes, the action log, or the progress report.
+    /// Bring in a statement of action from a spreadsheet (.xlsx, .xls, .ods or .csv).
+    ///
+    /// Headers such as "No.", "What?", "Who?", "Timescale", "Success measures" and "RAG"
+    /// are recognised. Prints what it imported and every row it could not read. If any
+    /// row fails, nothing is written and the exit code is 1, unless --keep-going: then
+    /// those rows come in too, with stand-ins flagged in their latest note.
+    Import {
+        /// The spreadsheet.
+        sheet: PathBuf,
+        /// The board file to import into (saved in place, with FILE.bak kept).
+        #[arg(long, value_name = "FILE")]
+        into: PathBuf,
+        /// Which sheet of the workbook (default: the first with anything in it).
+        #[arg(long = "sheet", value_name = "NAME")]
+        sheet_name: Option<String>,
+        /// Import the rows with problems too, flagged, and exit 0.
+        #[arg(long)]
+        keep_going: bool,
+        /// The date imported ratings are given (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
+    /// Print a document to PDF (minutes, the action log, the progress report, the
+    /// statement of action) or the statement of action as a spreadsheet.
     Export {
         #[command(subcommand)]
         document: Export,
@@ -90,6 +113,30 @@ pub enum Export {
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
     },
+    /// The statement of action as sent to Ofsted: per recommendation, the inspection's
+    /// words, then each action with lead, timescale, measure of success and evidence.
+    Statement {
+        /// The board file.
+        file: PathBuf,
+        /// The date it is prepared (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Where to write the PDF (default: BOARD-statement.pdf here).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+    },
+    /// The statement of action as a spreadsheet, with current RAG, trend and latest note,
+    /// and the action log on a second sheet.
+    Xlsx {
+        /// The board file.
+        file: PathBuf,
+        /// The date to report as at (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Where to write the workbook (default: BOARD-statement.xlsx here).
+        #[arg(short, long, value_name = "OUT.xlsx")]
+        output: Option<PathBuf>,
+    },
     /// The statement of action as at a date: summary, every action, indicators.
     Progress {
         /// The board file.
@@ -119,6 +166,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { file } => check(&file),
         Command::Summary { file, today } => summary(&file, today.unwrap_or_else(local_today)),
         Command::Export { document } => export(document),
+        Command::Import { sheet, into, sheet_name, keep_going, today } => {
+            import(&sheet, &into, sheet_name.as_deref(), keep_going, today.unwrap_or_else(local_today))
+        }
         Command::Generate { actions, meetings, seed, output } => {
             let board = crate::generate::generate(actions, meetings, seed);
             match board_file::save(&board, &output) {
@@ -137,8 +187,13 @@ pub fn run(command: Command) -> ExitCode {
 
 /// The name a document gets beside the current folder: "northmoor-minutes-3-public.pdf".
 pub fn default_pdf_name(board_file: &Path, what: &str) -> PathBuf {
+    default_name(board_file, what, "pdf")
+}
+
+/// "northmoor-statement.xlsx" and the like, in the current folder.
+pub fn default_name(board_file: &Path, what: &str, extension: &str) -> PathBuf {
     let stem = board_file.file_stem().map_or_else(|| "board".into(), |s| s.to_string_lossy().into_owned());
-    PathBuf::from(format!("{stem}-{what}.pdf"))
+    PathBuf::from(format!("{stem}-{what}.{extension}"))
 }
 
 fn export(document: Export) -> ExitCode {
@@ -148,6 +203,8 @@ fn export(document: Export) -> ExitCode {
         }
         Export::ActionLog { file, output, .. } => (file, "action-log".to_string(), output),
         Export::Progress { file, output, .. } => (file, "progress".to_string(), output),
+        Export::Statement { file, output, .. } => (file, "statement".to_string(), output),
+        Export::Xlsx { file, today, output } => return export_xlsx(file, today.unwrap_or_else(local_today), output.as_deref()),
     };
     let board = match load_or_report(file) {
         Ok(board) => board,
@@ -167,6 +224,10 @@ fn export(document: Export) -> ExitCode {
             documents::action_log::action_log_pdf(&board, today.unwrap_or_else(local_today))
         }
         Export::Progress { today, .. } => documents::progress::progress_pdf(&board, today.unwrap_or_else(local_today)),
+        Export::Statement { today, .. } => {
+            documents::statement::statement_pdf(&board, today.unwrap_or_else(local_today))
+        }
+        Export::Xlsx { .. } => unreachable!("written above"),
     };
     let out = output.clone().unwrap_or_else(|| default_pdf_name(file, &what));
     for warning in &rendered.warnings {
@@ -182,6 +243,118 @@ fn export(document: Export) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn export_xlsx(file: &Path, today: NaiveDate, output: Option<&Path>) -> ExitCode {
+    let board = match load_or_report(file) {
+        Ok(board) => board,
+        Err(code) => return code,
+    };
+    let out = output.map_or_else(|| default_name(file, "statement", "xlsx"), Path::to_path_buf);
+    let written = documents::spreadsheet::statement_xlsx(&board, today)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| board_file::write_file(&out, &bytes).map(|()| bytes.len()).map_err(|e| e.to_string()));
+    match written {
+        Ok(size) => {
+            println!("{}: {} actions, {} KB", out.display(), board.actions.len(), size.div_ceil(1024));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{}: {error}", out.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn import(sheet_path: &Path, into: &Path, sheet_name: Option<&str>, keep_going: bool, today: NaiveDate) -> ExitCode {
+    use crate::import;
+    let fail = |message: String| {
+        eprintln!("{message}");
+        ExitCode::from(1)
+    };
+    if let Some(holder) = board_file::lock::BoardLock::holder(into)
+        && !holder.is_stale(crate::app::now().0)
+    {
+        return fail(format!(
+            "{} is open for editing by {}: import from the app there, or close it first.",
+            into.display(),
+            holder.describe()
+        ));
+    }
+    let mut board = match load_or_report(into) {
+        Ok(board) => board,
+        Err(code) => return code,
+    };
+    let sheet = match import::read_sheets(sheet_path).and_then(|sheets| import::pick_sheet(sheet_path, sheets, sheet_name)) {
+        Ok(sheet) => sheet,
+        Err(error) => return fail(error.to_string()),
+    };
+    let Some(mapping) = import::find_mapping(&sheet) else {
+        return fail(format!(
+            "{}: sheet \"{}\": no header row with an action column was found in its first rows (headers such as \"Action\" or \"What?\")",
+            sheet_path.display(),
+            sheet.name
+        ));
+    };
+    let source = sheet_path.file_name().map_or_else(|| sheet_path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let reading = import::read(&board, &sheet, &mapping, &source, today);
+    let columns: Vec<String> = mapping
+        .headers
+        .iter()
+        .zip(&mapping.fields)
+        .enumerate()
+        .filter(|(_, (_, field))| **field != import::Field::Ignore)
+        .map(|(i, (header, field))| format!("{} \"{header}\" → {}", column_letter(i), field.label().to_lowercase()))
+        .collect();
+    println!("{}, sheet \"{}\": headers on row {}: {}", source, sheet.name, mapping.header_row + 1, columns.join(", "));
+    let failures = reading.failures();
+    if !failures.is_empty() {
+        println!("Could not read {} of {} rows:", failures.len(), reading.actions.len() + reading.unreadable.len());
+        for failure in &failures {
+            println!("  {failure}");
+        }
+    }
+    for (row, text) in &reading.left_out {
+        println!("  row {row}: left out, not an action: {text}");
+    }
+    if !failures.is_empty() && !keep_going {
+        return fail(format!("Nothing was imported into {}: fix the rows above, or use --keep-going to bring them in flagged.", into.display()));
+    }
+    let batch = reading.batch(keep_going);
+    let names: Vec<String> = batch.people.iter().map(|p| p.name.clone()).collect();
+    let what = format!(
+        "Imported {}, {} and {}",
+        crate::model::plural(batch.actions.len(), "action"),
+        crate::model::plural(batch.recommendations.len(), "new recommendation"),
+        crate::model::plural(batch.priorities.len(), "new priority"),
+    );
+    let mut history = crate::edit::History::new();
+    let by = crate::app::editor_name("");
+    let edit = crate::edit::Edit::Plan(crate::edit::PlanEdit::Import(Box::new(batch)));
+    if let Err(error) = history.apply(&mut board, edit, &by, crate::app::now()) {
+        return fail(format!("{}: {error}", into.display()));
+    }
+    match board_file::save(&history.board_to_save(&board), into) {
+        Ok(()) => {
+            println!("{what} into {}.", into.display());
+            if !names.is_empty() {
+                println!("New people: {}.", names.join(", "));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(error.to_string()),
+    }
+}
+
+/// "A", "B", … "AA": the column as Excel names it.
+fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        letters.push((b'A' + ((n - 1) % 26) as u8) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 fn check(file: &Path) -> ExitCode {

@@ -22,7 +22,7 @@ mod run;
 mod widgets;
 
 pub use commands::AppCommand;
-pub use document::Document;
+pub use document::{Document, editor_name, now};
 pub use launch::{open_document, run};
 pub use prefs::Preferences;
 

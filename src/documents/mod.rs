@@ -5,6 +5,8 @@ pub mod action_log;
 pub mod layout;
 pub mod minutes;
 pub mod progress;
+pub mod spreadsheet;
+pub mod statement;
 mod public;
 
 use std::sync::OnceLock;

@@ -144,6 +144,8 @@ struct Reader<'a> {
     existing_actions: std::collections::HashSet<String>,
     /// The row each id was first read on.
     seen_ids: std::collections::HashMap<String, usize>,
+    /// Every action id the sheet gives, so a renumbered row never takes one a later row uses.
+    sheet_ids: std::collections::HashSet<String>,
     /// A heading row no action has followed yet: if none does, it was a note ("Key: …").
     unused_heading: Option<(usize, String)>,
 }
@@ -171,6 +173,10 @@ pub fn read(board: &Board, sheet: &Sheet, mapping: &Mapping, source: &str, today
         existing_actions: board.actions.iter().map(|a| a.id.clone()).collect(),
         seen_ids: Default::default(),
         unused_heading: None,
+        sheet_ids: mapping
+            .column(Field::ActionId)
+            .map(|c| (mapping.header_row + 1..sheet.rows.len()).map(|r| sheet.cell(r, c).text()).collect())
+            .unwrap_or_default(),
     };
     for row in mapping.header_row + 1..sheet.rows.len() {
         reader.read_row(row);
@@ -208,7 +214,13 @@ impl Reader<'_> {
             text: values::one_line(&self.text(row, text)),
         };
         let priority = named(Field::PriorityId, Field::Priority, "P");
-        let recommendation = named(Field::RecommendationId, Field::Recommendation, "R");
+        let mut recommendation = named(Field::RecommendationId, Field::Recommendation, "R");
+        // "1. Leaders should know…": the number is the recommendation's, the words follow.
+        if recommendation.id.is_empty()
+            && let Some(numbered) = heading(&recommendation.text, "recommendation").filter(|h| !h.id.is_empty())
+        {
+            recommendation = Named { id: id_with_prefix(&numbered.id, "R"), text: numbered.text };
+        }
         if !priority.is_empty() && !priority.same_as(&self.priority) {
             self.priority = priority;
             self.recommendation = Named::default();
@@ -216,27 +228,30 @@ impl Reader<'_> {
         if !recommendation.is_empty() {
             self.recommendation = recommendation;
         }
-        let title = values::one_line(&self.text(row, Field::Action));
-        if !title.is_empty() {
-            self.unused_heading = None;
-            self.read_action(row, title);
-            return;
-        }
-        let heading_row = (sheet_row, texts[0].clone());
-        // No action: a heading across the row, part of one, or something to report.
+        // A heading across the row (merged cells repeat it in every column) sets the context.
         let one_text = texts.iter().all(|t| *t == texts[0]);
-        if one_text {
-            if let Some(p) = heading(&texts[0], "priority").filter(|_| texts[0].to_lowercase().starts_with("priority")) {
+        let action_text = self.text(row, Field::Action);
+        let heading_row = (sheet_row, texts[0].clone());
+        if one_text && (texts.len() > 1 || action_text.is_empty()) {
+            if texts[0].to_lowercase().starts_with("priority")
+                && let Some(p) = heading(&texts[0], "priority")
+            {
                 self.priority = Named { id: id_with_prefix(&p.id, "P"), text: p.text };
                 self.recommendation = Named::default();
-                self.heading_set(heading_row.clone());
+                self.heading_set(heading_row);
                 return;
             }
             if let Some(r) = heading(&texts[0], "recommendation") {
                 self.recommendation = Named { id: id_with_prefix(&r.id, "R"), text: r.text };
-                self.heading_set(heading_row.clone());
+                self.heading_set(heading_row);
                 return;
             }
+        }
+        let title = values::one_line(&action_text);
+        if !title.is_empty() {
+            self.unused_heading = None;
+            self.read_action(row, title);
+            return;
         }
         let has_action_parts = [Field::ActionId, Field::Lead, Field::Due, Field::Measure]
             .iter()
@@ -246,7 +261,7 @@ impl Reader<'_> {
         } else if self.cell(row, Field::Recommendation).is_empty() && self.cell(row, Field::Priority).is_empty() {
             self.reading.left_out.push((sheet_row, texts.join(" | ")));
         } else {
-            self.heading_set(heading_row.clone());
+            self.heading_set(heading_row);
         }
     }
 
@@ -268,9 +283,9 @@ impl Reader<'_> {
         let priority = self.resolve_priority();
         let recommendation = self.resolve_recommendation(&priority, &id);
         if id.is_empty() {
-            id = self.working.next_action_id(&recommendation);
+            id = self.fresh_action_id(&recommendation);
         } else if let Some(first) = self.seen_ids.get(&id).copied().or_else(|| self.existing_actions.contains(&id).then_some(0)) {
-            let fresh = self.working.next_action_id(&recommendation);
+            let fresh = self.fresh_action_id(&recommendation);
             let reason = if first == 0 {
                 format!("action {id} is already in the board")
             } else {
@@ -341,10 +356,20 @@ impl Reader<'_> {
         self.reading.actions.push(ReadAction { row: sheet_row, action, problems, remarks });
     }
 
+    /// The next free id under a recommendation that no row of the sheet uses either.
+    fn fresh_action_id(&self, recommendation: &str) -> String {
+        let next = self.working.next_action_id(recommendation);
+        let free = |id: &String| !self.sheet_ids.contains(id) && self.working.action(id).is_none();
+        std::iter::once(next.clone()).chain(('a'..='z').map(|c| format!("{next}{c}"))).find(free).unwrap_or(next)
+    }
+
     /// The priority the current rows sit under, added to the working board if new.
     fn resolve_priority(&mut self) -> String {
         let named = self.priority.clone();
-        let by_id = (!named.id.is_empty()).then(|| self.working.priority(&named.id)).flatten();
+        let by_id = (!named.id.is_empty())
+            .then(|| self.working.priority(&named.id))
+            .flatten()
+            .filter(|p| named.text.is_empty() || p.title.eq_ignore_ascii_case(&named.text));
         let by_title = self.working.priorities.iter().find(|p| !named.text.is_empty() && p.title.eq_ignore_ascii_case(&named.text));
         if let Some(found) = by_id.or(by_title) {
             return found.id.clone();
@@ -369,7 +394,11 @@ impl Reader<'_> {
         {
             named.id = id_with_prefix(head, "R");
         }
-        let by_id = (!named.id.is_empty()).then(|| self.working.recommendation(&named.id)).flatten();
+        // The same id with other words is another inspection's recommendation: kept apart.
+        let by_id = (!named.id.is_empty())
+            .then(|| self.working.recommendation(&named.id))
+            .flatten()
+            .filter(|r| named.text.is_empty() || r.text == named.text);
         let by_text = self.working.recommendations.iter().find(|r| !named.text.is_empty() && r.text == named.text);
         if let Some(found) = by_id.or(by_text) {
             return found.id.clone();

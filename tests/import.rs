@@ -1,0 +1,280 @@
+//! Bringing in the adviser's spreadsheet: five councils' sheets in their own house styles
+//! (committed under tests/sheets/, written by make_sheets.py), the round trip board →
+//! xlsx → import, the statement-of-action PDF read back, and the CLI as a person runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chrono::NaiveDate;
+use improvement_board::board_file;
+use improvement_board::documents::{spreadsheet, statement};
+use improvement_board::import::{self, Field, Reading};
+use improvement_board::model::{Board, PlanAction, Rag};
+use improvement_board::sample::sample_board;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn here(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn new_board() -> Board {
+    board_file::load(&here("tests/boards/new-board.ron")).expect("the fixture loads")
+}
+
+fn read_sheet(file: &str, sheet: Option<&str>) -> Reading {
+    let path = here(file);
+    let sheet = import::pick_sheet(&path, import::read_sheets(&path).unwrap(), sheet).unwrap();
+    let mapping = import::find_mapping(&sheet).expect("the header row is found");
+    import::read(&new_board(), &sheet, &mapping, file, today())
+}
+
+fn action<'a>(reading: &'a Reading, id: &str) -> &'a PlanAction {
+    &reading.actions.iter().find(|a| a.action.id == id).unwrap_or_else(|| panic!("no action {id}")).action
+}
+
+#[test]
+fn a_county_sheet_with_banners_a_two_row_merged_header_and_merged_recommendations() {
+    let read = read_sheet("tests/sheets/ashcombe-county-soa.xlsx", None);
+    assert!(read.failures().is_empty(), "{:?}", read.failures());
+    let ids: Vec<&str> = read.actions.iter().map(|a| a.action.id.as_str()).collect();
+    assert_eq!(ids, ["1.1", "1.2", "1.3", "2.1", "2.2"]);
+    let recs: Vec<(&str, &str)> = read.new_recommendations.iter().map(|r| (r.id.as_str(), r.text.as_str())).collect();
+    assert_eq!(
+        recs,
+        [
+            ("R1", "Leaders should know the quality of social work practice."),
+            ("R2", "Plans for children in need should be specific and reviewed.")
+        ]
+    );
+    let audit = action(&read, "1.1");
+    assert_eq!(audit.title, "Monthly practice audits with moderation by heads of service", "multi-line cell joined");
+    assert_eq!(audit.evidence, ["Audit summary", "Moderation log"], "bullets stripped, one line each");
+    assert_eq!(audit.due, date(2027, 1, 31));
+    assert_eq!(audit.current_rag(), Rag::Amber);
+    assert_eq!(action(&read, "1.3").recommendation, "R1", "the merged recommendation covers all three rows");
+    assert_eq!(action(&read, "2.1").current_rag(), Rag::Green, "a letter is a rating");
+    let clinic = &read.actions[1];
+    assert_eq!(clinic.remarks, ["also named as lead: Ravi Kapoor"]);
+}
+
+#[test]
+fn priority_heading_rows_serial_dates_and_the_rows_councils_get_wrong() {
+    let read = read_sheet("tests/sheets/riverside-action-plan.xlsx", None);
+    let priorities: Vec<(&str, &str)> = read.new_priorities.iter().map(|p| (p.id.as_str(), p.title.as_str())).collect();
+    assert_eq!(priorities, [("P1", "Help at the right time"), ("P2", "Children in care")]);
+    assert_eq!(action(&read, "1.1").due, date(2026, 10, 31), "an Excel serial number in a plain cell");
+    assert_eq!(action(&read, "1.2").recommendation, action(&read, "1.1").recommendation, "blank carries down");
+    assert_eq!(
+        read.failures(),
+        [
+            "row 5: due date: \"Dec 2016\" gives a month but not a day (did you mean 31/12/2016?)",
+            "row 8: rag: \"COMPLETED\" is not a RAG rating: expected Red, Amber, Green or Blue (if it means done, write Blue)",
+            "row 9: lead officer: no lead officer named",
+        ]
+    );
+    // Imported anyway: the field left empty (or a stand-in), and flagged where people look.
+    let flagged = read.batch(true);
+    let nurse = flagged.actions.iter().find(|a| a.id == "2.2").unwrap();
+    assert_eq!(nurse.lead, import::TO_BE_CONFIRMED);
+    assert_eq!(nurse.current_rag(), Rag::Red, "what could be read is kept");
+    assert!(nurse.latest_note().unwrap().contains("no lead officer named; lead set to \"To be confirmed\""));
+    let tracker = flagged.actions.iter().find(|a| a.id == "2.1").unwrap();
+    assert_eq!(tracker.current_rag(), Rag::NotRated, "an unreadable RAG is left empty");
+}
+
+#[test]
+fn a_tracker_on_the_second_sheet_with_ids_typed_as_numbers_and_columns_to_leave_out() {
+    let path = here("tests/sheets/westbury-tracker.xlsx");
+    let first = import::pick_sheet(&path, import::read_sheets(&path).unwrap(), None).unwrap();
+    assert!(import::find_mapping(&first).is_none(), "the cover sheet has no header row");
+    let read = read_sheet("tests/sheets/westbury-tracker.xlsx", Some("tracker"));
+    let sheet = import::pick_sheet(&path, import::read_sheets(&path).unwrap(), Some("Tracker")).unwrap();
+    let mapping = import::find_mapping(&sheet).unwrap();
+    assert_eq!(mapping.fields[8], Field::Ignore, "Budget is left out");
+    assert_eq!(action(&read, "1.1").title, "Recruitment campaign");
+    assert_eq!(action(&read, "1.1").recommendation, "R1");
+    assert_eq!(action(&read, "2.1").current_rag(), Rag::Red, "ratings in lower case");
+    assert_eq!(read.new_priorities.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(), ["Workforce", "Voice of the child"]);
+    assert_eq!(read.failures(), ["row 3: due date: \"ongoing\" is not a date (write it as 31/03/2027)"]);
+}
+
+#[test]
+fn a_windows_csv_with_dates_typed_three_ways_and_a_blank_row() {
+    let read = read_sheet("tests/sheets/eastholme-plan.csv", None);
+    assert!(read.failures().is_empty(), "{:?}", read.failures());
+    assert_eq!(action(&read, "A1").due, date(2027, 3, 31));
+    assert_eq!(action(&read, "A2").due, date(2027, 3, 31), "Mar-27 is the end of March");
+    assert_eq!(action(&read, "B1").due, date(2027, 6, 30));
+    assert_eq!(action(&read, "A1").measure, "“Good” supervision in 8 of 10 files", "Windows-1252 quotes");
+    assert_eq!(action(&read, "B1").title, "Local offer refreshed (£5k budget)");
+    assert_eq!(action(&read, "A2").title, "Caseload dashboard for every team");
+    assert_eq!(action(&read, "A1").recommendation, action(&read, "A2").recommendation, "same words, one recommendation");
+}
+
+#[test]
+fn a_plain_sheet_matches_leads_by_role_and_reads_not_rated() {
+    let read = read_sheet("tests/sheets/lowfield-plan.xlsx", None);
+    assert!(read.failures().is_empty());
+    assert_eq!(action(&read, "F1").lead, "head-mash", "\"Head of MASH\" is Ruth Adeyemi's role");
+    assert_eq!(action(&read, "F1").current_rag(), Rag::Blue);
+    assert_eq!(action(&read, "C1").current_rag(), Rag::NotRated);
+    let people: Vec<&str> = read.new_people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(people, ["Care Lead"]);
+}
+
+/// The same actions: everything the spreadsheet carries (the RAG history becomes the one
+/// current rating).
+fn same_actions(a: &PlanAction, b: &PlanAction) {
+    assert_eq!(
+        (&a.id, &a.recommendation, &a.title, &a.lead, a.due, &a.measure, &a.evidence, a.current_rag()),
+        (&b.id, &b.recommendation, &b.title, &b.lead, b.due, &b.measure, &b.evidence, b.current_rag()),
+    );
+    assert_eq!(a.latest_note(), b.latest_note(), "action {}", a.id);
+}
+
+#[test]
+fn board_to_xlsx_to_import_gives_the_same_actions() {
+    let board = sample_board();
+    let bytes = spreadsheet::statement_xlsx(&board, today()).unwrap();
+    let dir = std::env::temp_dir().join(format!("ib-roundtrip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("northmoor.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+
+    let sheets = import::read_sheets(&path).unwrap();
+    assert_eq!(sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Statement of action", "Action log"]);
+    let sheet = import::pick_sheet(&path, sheets, None).unwrap();
+    let mapping = import::find_mapping(&sheet).unwrap();
+    // Into the same board with its plan taken away: people stay, so leads match by name.
+    let mut empty = board.clone();
+    empty.priorities.clear();
+    empty.recommendations.clear();
+    empty.actions.clear();
+    empty.meetings.clear();
+    let read = import::read(&empty, &sheet, &mapping, "northmoor.xlsx", today());
+    assert!(read.failures().is_empty(), "{:?}", read.failures());
+    assert!(read.new_people.is_empty(), "every lead matched");
+    assert_eq!(read.actions.len(), board.actions.len());
+    for (original, imported) in board.actions_in_plan_order().into_iter().zip(&read.actions) {
+        same_actions(original, &imported.action);
+    }
+    // Summaries are not in the spreadsheet; ids and titles are.
+    assert_eq!(
+        read.new_priorities.iter().map(|p| (&p.id, &p.title)).collect::<Vec<_>>(),
+        board.priorities.iter().map(|p| (&p.id, &p.title)).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        read.new_recommendations.iter().map(|r| (&r.id, &r.priority, &r.text)).collect::<Vec<_>>(),
+        board.recommendations.iter().map(|r| (&r.id, &r.priority, &r.text)).collect::<Vec<_>>()
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn the_statement_pdf_carries_every_recommendation_and_action() {
+    let board = sample_board();
+    let rendered = statement::statement_pdf(&board, today());
+    let doc = lopdf::Document::load_mem(&rendered.bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Statement of action"));
+    assert!(text.contains("Overall effectiveness"), "the judgements open it");
+    let mut last = 0;
+    for priority in &board.priorities {
+        assert!(text.contains(&format!("Priority {}:", priority.id)), "{}", priority.id);
+        for rec in board.recommendations_for(&priority.id) {
+            let at = text.find(&format!("Recommendation {}", rec.id)).unwrap_or_else(|| panic!("{}", rec.id));
+            assert!(at > last, "recommendation {} in plan order", rec.id);
+            last = at;
+            let opening: String = rec.text.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+            assert!(text.contains(&opening), "the inspection's words for {}", rec.id);
+        }
+    }
+    for action in &board.actions {
+        let opening: String = action.title.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&opening), "action {} ({opening})", action.id);
+        let lead = board.person(&action.lead).unwrap();
+        assert!(text.contains(lead.name.split(' ').next_back().unwrap()), "lead of {}", action.id);
+    }
+    for page in &pages {
+        let page_text = doc.extract_text(&[*page]).unwrap();
+        assert!(page_text.contains(&format!("Page {page} of {}", pages.len())), "page {page}");
+    }
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_improvement-board")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+}
+
+fn scratch_board(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ib-import-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("board.ron");
+    std::fs::copy(here("tests/boards/new-board.ron"), &path).unwrap();
+    path
+}
+
+#[test]
+fn the_cli_imports_a_clean_sheet_and_the_board_file_records_it() {
+    let board = scratch_board("clean");
+    let output = run(&["import", "tests/sheets/ashcombe-county-soa.xlsx", "--into", board.to_str().unwrap(), "--today", "2026-11-23"]);
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{out}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(out.contains("headers on row 5: A \"Recommendation\" → recommendation, B \"No.\" → action number"), "{out}");
+    assert!(out.contains("Imported 5 actions, 2 new recommendations and 1 new priority into"), "{out}");
+    assert!(out.contains("New people: Helen Marsh, Ravi Kapoor, Dawn Price."), "{out}");
+    let saved = board_file::load(&board).unwrap();
+    assert_eq!(saved.actions.len(), 5);
+    assert!(saved.history.last().unwrap().what.starts_with("Imported 5 actions"), "the audit trail has it");
+    assert!(board_file::backup_path(&board).exists(), "the board as it was is kept");
+}
+
+#[test]
+fn the_cli_refuses_a_sheet_with_bad_rows_unless_told_to_keep_going() {
+    let board = scratch_board("bad");
+    let before = std::fs::read(&board).unwrap();
+    let args = ["import", "tests/sheets/riverside-action-plan.xlsx", "--into", board.to_str().unwrap(), "--today", "2026-11-23"];
+    let output = run(&args);
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(out.contains("Could not read 3 of 4 rows:\n  row 5: due date: \"Dec 2016\""), "{out}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Nothing was imported"));
+    assert_eq!(std::fs::read(&board).unwrap(), before, "the board is untouched");
+
+    let output = run(&[&args[..], &["--keep-going"]].concat());
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(board_file::load(&board).unwrap().actions.len(), 4);
+}
+
+#[test]
+fn the_cli_names_a_missing_sheet_and_the_sheets_there_are() {
+    let board = scratch_board("sheet");
+    let output = run(&["import", "tests/sheets/westbury-tracker.xlsx", "--into", board.to_str().unwrap(), "--sheet", "Plan"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("has no sheet called \"Plan\" (it has: Cover, Tracker)"), "{err}");
+}
+
+#[test]
+fn the_cli_exports_the_statement_as_pdf_and_xlsx() {
+    let dir = scratch_board("export").parent().unwrap().to_path_buf();
+    let pdf = dir.join("soa.pdf");
+    let xlsx = dir.join("soa.xlsx");
+    let output = run(&["export", "statement", "sample_data/northmoor.ron", "-o", pdf.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let output = run(&["export", "xlsx", "sample_data/northmoor.ron", "-o", xlsx.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("45 actions"));
+    let sheets = import::read_sheets(&xlsx).unwrap();
+    let log = sheets.iter().find(|s| s.name == "Action log").unwrap();
+    assert_eq!(log.cell(0, 0).text(), "Ref");
+    assert!(log.rows.len() > 10, "the action log sheet has the meeting actions");
+}
