@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use eframe::egui::accesskit::Role;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use improvement_board::app::dialogs::ScriptedDialogs;
 use improvement_board::app::{App, View, open_document};
 use improvement_board::model::{ActionStatus, MeetingStatus, PlanColumn, PlanFilter, Rag};
@@ -341,4 +341,137 @@ fn the_statement_of_action_table_follows_an_edit_made_elsewhere() {
     assert!(harness.state_mut().apply(edit));
     harness.run();
     harness.get_by_label("1 of 45 actions");
+}
+
+/// Selects all of a text field's text and types over it, then leaves it with Enter.
+fn retype(harness: &mut Harness<'static, App>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+    press(harness, Key::Enter);
+}
+
+#[test]
+fn adviser_adds_a_recommendation_and_an_action_renames_the_action_and_undoes_it_all() {
+    let mut harness = sample();
+    go_to(&mut harness, "Statement of action");
+    harness.get_by_label("Write the statement").click();
+    harness.run();
+    harness.get_by_label("P2 Help and protection practice").click();
+    harness.run();
+    harness.get_by_label("Add a recommendation under P2").click();
+    harness.run();
+    harness.get_by_label("New recommendation under priority P2");
+    harness.get_by_label("The inspection's words").focus();
+    harness.run();
+    harness.get_by_label("The inspection's words").type_text("Make sure every child who goes missing is offered a return interview.");
+    harness.run();
+    harness.get_by_label("Add recommendation").click();
+    harness.run();
+    let rec = harness.state().board().unwrap().recommendation("R11").cloned().expect("R11 added, the next free id");
+    assert_eq!(rec.priority, "P2");
+    assert_eq!(rec.inspection.as_deref(), Some("ilacs-2026"), "the graded inspection is proposed as the source");
+
+    harness.get_by_label("Add an action under R11").click();
+    harness.run();
+    assert_eq!(harness.get_by_label("Id").value().as_deref(), Some("11.1"), "the next id under R11 is proposed");
+    harness.get_by_label("Action").focus();
+    harness.run();
+    harness.get_by_label("Action").type_text("Return interviews commissioned from an independent provider");
+    harness.run();
+    harness.get_by_label("Add action").click();
+    harness.run();
+    let board = harness.state().board().unwrap();
+    let action = board.action("11.1").expect("action 11.1 added");
+    assert_eq!(action.recommendation, "R11");
+    assert_eq!(board.actions_in_priority("P2").last().map(|a| a.id.as_str()), Some("11.1"), "placed under P2");
+    assert!(harness.state().is_dirty());
+
+    retype(&mut harness, "Id", "11.9");
+    let board = harness.state().board().unwrap();
+    assert!(board.action("11.1").is_none() && board.action("11.9").is_some(), "renamed");
+    harness.get_by_label("Action 11.9");
+
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    let board = harness.state().board().unwrap();
+    assert!(board.action("11.9").is_none() && board.action("11.1").is_none() && board.recommendation("R11").is_none());
+    assert!(!harness.state().is_dirty(), "every change undone");
+}
+
+#[test]
+fn an_edited_due_date_and_measure_are_committed_on_leaving_the_field_and_audited() {
+    let mut harness = sample();
+    go_to(&mut harness, "Statement of action");
+    harness.get_by_label("Write the statement").click();
+    harness.run();
+    harness.get_by_label_contains("2.1 ").click();
+    harness.run();
+    retype(&mut harness, "Measure of success", "Police at 98% of strategy discussions");
+    // Multi-line fields keep Enter as a new line: the edit lands when the field is left.
+    harness.get_by_label("Action").focus();
+    harness.run();
+    let board = harness.state().board().unwrap();
+    assert!(board.action("2.1").unwrap().measure.starts_with("Police at 98% of strategy discussions"));
+    let audit: Vec<String> = harness.state().doc.as_ref().unwrap().history.unsaved_changes().iter().map(|c| c.what.clone()).collect();
+    assert_eq!(audit.last().map(String::as_str), Some("Action 2.1 edited: measure"));
+}
+
+#[test]
+fn an_action_rated_at_approved_minutes_cannot_be_removed_and_says_why() {
+    let mut harness = sample();
+    go_to(&mut harness, "Statement of action");
+    harness.get_by_label("Write the statement").click();
+    harness.run();
+    harness.get_by_label_contains("1.1 ").click();
+    harness.run();
+    harness.get_by_label_contains("The id cannot change: action 1.1 was rated at meetings");
+    assert!(harness.get_by_label("Remove…").accesskit_node().is_disabled());
+}
+
+fn scratch_copy(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ib-app-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("board.ron");
+    std::fs::copy(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/boards/new-board.ron"), &path).unwrap();
+    path
+}
+
+#[test]
+fn adviser_imports_a_sheet_fixing_a_date_in_the_preview_and_confirming_new_people() {
+    let path = scratch_copy("import");
+    let sheet = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/sheets/riverside-action-plan.xlsx");
+    let dialogs = ScriptedDialogs { sheets_to_open: vec![sheet], ..Default::default() };
+    let mut harness = harness(App::new(open_document(Some(&path)), today(), Box::new(dialogs)));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    harness.get_by_label_contains("4 rows read: 1 ready, 3 with problems");
+    harness.get_by_label("\"Dec 2016\" gives a month but not a day (did you mean 31/12/2016?)");
+    assert!(harness.state().board().unwrap().actions.is_empty(), "nothing imported yet");
+
+    retype(&mut harness, "Due date:", "31/12/2026");
+    harness.get_by_label_contains("4 rows read: 2 ready, 2 with problems");
+    let import = harness.get_by_label_contains("Import 2 actions");
+    assert!(import.accesskit_node().is_disabled(), "the new people must be agreed first");
+    harness.get_by_label_contains("Add 1 new person to the board's people: Sam Oduya").click();
+    harness.run();
+    harness.get_by_label_contains("Import 2 actions").click();
+    harness.run();
+
+    let app = harness.state();
+    let board = app.board().unwrap();
+    assert_eq!(board.actions.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["1.1", "1.2"]);
+    assert_eq!(board.action("1.2").unwrap().due, NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(), "the fix was used");
+    assert_eq!(board.priorities[0].title, "Help at the right time");
+    assert!(app.import.is_none(), "the window closed");
+    assert!(app.status.starts_with("Imported 2 actions from riverside-action-plan.xlsx"), "{}", app.status);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().board().unwrap().actions.is_empty(), "one undo takes the whole import back");
+    std::fs::remove_dir_all(path.parent().unwrap()).ok();
 }

@@ -10,6 +10,17 @@ pub trait FileDialogs {
     fn save_board(&mut self, name: &str) -> Option<PathBuf>;
     /// Asks where to save an exported PDF, suggesting `name`.
     fn save_pdf(&mut self, name: &str) -> Option<PathBuf>;
+    /// Asks for a spreadsheet to import.
+    fn open_sheet(&mut self) -> Option<PathBuf>;
+    /// Asks where to save an exported spreadsheet, suggesting `name`.
+    fn save_sheet(&mut self, name: &str) -> Option<PathBuf>;
+}
+
+fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_none() {
+        path.set_extension(extension);
+    }
+    path
 }
 
 /// The native dialogs, through rfd.
@@ -43,6 +54,22 @@ impl FileDialogs for NativeDialogs {
         }
         Some(path)
     }
+
+    fn open_sheet(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Spreadsheet", &["xlsx", "xlsm", "xls", "ods", "csv"])
+            .set_title("Import a statement of action from a spreadsheet")
+            .pick_file()
+    }
+
+    fn save_sheet(&mut self, name: &str) -> Option<PathBuf> {
+        let path = rfd::FileDialog::new()
+            .add_filter("Excel workbook", &["xlsx"])
+            .set_title("Export the statement of action as a spreadsheet")
+            .set_file_name(name)
+            .save_file()?;
+        Some(with_extension(path, "xlsx"))
+    }
 }
 
 /// Dialogs that answer from a script: for tests.
@@ -51,6 +78,9 @@ pub struct ScriptedDialogs {
     pub open: Vec<PathBuf>,
     pub save: Vec<PathBuf>,
     pub pdf: Vec<PathBuf>,
+    /// Spreadsheets to import, then where to save exported ones.
+    pub sheets_to_open: Vec<PathBuf>,
+    pub sheets_to_save: Vec<PathBuf>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -64,5 +94,13 @@ impl FileDialogs for ScriptedDialogs {
 
     fn save_pdf(&mut self, _name: &str) -> Option<PathBuf> {
         (!self.pdf.is_empty()).then(|| self.pdf.remove(0))
+    }
+
+    fn open_sheet(&mut self) -> Option<PathBuf> {
+        (!self.sheets_to_open.is_empty()).then(|| self.sheets_to_open.remove(0))
+    }
+
+    fn save_sheet(&mut self, _name: &str) -> Option<PathBuf> {
+        (!self.sheets_to_save.is_empty()).then(|| self.sheets_to_save.remove(0))
     }
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::App;
 use crate::documents::{
     action_log::action_log_pdf, minutes::MinutesOptions, minutes::minutes_pdf, progress::progress_pdf,
+    statement::statement_pdf,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,17 +14,48 @@ pub enum Document {
     Minutes { public: bool },
     ActionLog,
     Progress,
+    Statement,
 }
 
 impl App {
+    /// The open board's file name without its extension, for suggested export names.
+    fn file_stem(&self) -> String {
+        self.doc
+            .as_ref()
+            .and_then(|d| d.path.as_ref())
+            .and_then(|p| p.file_stem())
+            .map_or("northmoor".into(), |s| s.to_string_lossy().into_owned())
+    }
+
+    /// The statement of action and the action log as an .xlsx workbook.
+    pub(super) fn export_spreadsheet(&mut self) {
+        let stem = self.file_stem();
+        let Some(doc) = self.doc.as_ref() else { return };
+        let bytes = match crate::documents::spreadsheet::statement_xlsx(&doc.board, self.today) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.status = format!("The spreadsheet could not be made: {error}");
+                return;
+            }
+        };
+        let Some(path) = self.dialogs.save_sheet(&format!("{stem}-statement.xlsx")) else {
+            self.status = "Not exported.".into();
+            return;
+        };
+        self.status = match crate::board_file::write_file(&path, &bytes) {
+            Ok(()) => {
+                let count = doc.board.actions.len();
+                self.last_export = Some(path.clone());
+                format!("Exported {} ({count} actions and the action log).", path.display())
+            }
+            Err(error) => error.to_string(),
+        };
+    }
+
     pub(super) fn export(&mut self, document: Document) {
+        let stem = self.file_stem();
         let Some(doc) = self.doc.as_ref() else { return };
         let board = &doc.board;
-        let stem = doc
-            .path
-            .as_ref()
-            .and_then(|p| p.file_stem())
-            .map_or("northmoor".into(), |s| s.to_string_lossy().into_owned());
         let (rendered, name) = match document {
             Document::Minutes { public } => {
                 let Some(number) = self.meeting.selected else {
@@ -40,6 +72,7 @@ impl App {
             }
             Document::ActionLog => (action_log_pdf(board, self.today), format!("{stem}-action-log.pdf")),
             Document::Progress => (progress_pdf(board, self.today), format!("{stem}-progress.pdf")),
+            Document::Statement => (statement_pdf(board, self.today), format!("{stem}-statement.pdf")),
         };
         let Some(path) = self.dialogs.save_pdf(&name) else {
             self.status = "Not exported.".into();

@@ -10,8 +10,9 @@ pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(&app.status);
+            let what = |p: &std::path::Path| if p.extension().is_some_and(|e| e == "pdf") { "Open the PDF" } else { "Open it" };
             if let Some(path) = app.last_export.clone()
-                && ui.link("Open the PDF").clicked()
+                && ui.link(what(&path)).clicked()
             {
                 super::export::open_in_viewer(&path);
             }
@@ -73,6 +74,10 @@ fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
             command_button(app, ui, AppCommand::ExportMinutes { public: true }, open && meeting);
             command_button(app, ui, AppCommand::ExportActionLog, open);
             command_button(app, ui, AppCommand::ExportProgress, open);
+            command_button(app, ui, AppCommand::ExportStatement, open);
+            ui.weak("Spreadsheets");
+            command_button(app, ui, AppCommand::ExportSpreadsheet, open);
+            command_button(app, ui, AppCommand::ImportSpreadsheet, open && app.doc.as_ref().is_some_and(|d| d.read_only.is_none()));
             ui.separator();
             command_button(app, ui, AppCommand::AuditTrail, open);
             ui.separator();

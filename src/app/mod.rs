@@ -10,6 +10,7 @@ mod document;
 mod export;
 mod fonts;
 mod frame;
+mod import;
 mod indicators;
 mod launch;
 mod meeting;
@@ -20,6 +21,7 @@ mod prefs;
 mod presenter;
 mod run;
 mod widgets;
+mod write;
 
 pub use commands::AppCommand;
 pub use document::{Document, editor_name, now};
@@ -122,6 +124,8 @@ pub struct App {
     pub meeting: meeting::MeetingState,
     log: action_log::LogState,
     people: people::PeopleState,
+    /// A spreadsheet import under way, until it is confirmed or cancelled.
+    pub import: Option<import::ImportSession>,
 }
 
 impl App {
@@ -155,6 +159,7 @@ impl App {
             meeting: Default::default(),
             log: Default::default(),
             people: Default::default(),
+            import: None,
         };
         app.recovery_offer = app
             .doc
@@ -253,6 +258,7 @@ impl App {
         if self.presenter_open {
             presenter::presenter_viewport(self, &ctx);
         }
+        import::import_window(self, &ctx);
         self.run_intents(&ctx);
         let title = self.window_title();
         if title != self.shown_title {

@@ -11,8 +11,19 @@ use super::Intent;
 use super::widgets::{rag_chip, trend_strip};
 use crate::model::{Board, PlanAction, PlanColumn, PlanFilter, Rag, dates, dates::uk_long};
 
+/// The two sides of the view: the table a meeting reads, and the outline an adviser
+/// writes in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PlanMode {
+    #[default]
+    Review,
+    Write,
+}
+
 #[derive(Default)]
 pub struct PlanState {
+    pub mode: PlanMode,
+    pub write: super::write::WriteState,
     pub filter: PlanFilter,
     pub column: PlanColumn,
     pub descending: bool,
@@ -39,8 +50,16 @@ pub fn plan_ui(
     version: u64,
     today: NaiveDate,
     state: &mut PlanState,
-    _intents: &mut Vec<Intent>,
+    intents: &mut Vec<Intent>,
 ) {
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut state.mode, PlanMode::Review, "Review the actions");
+        ui.selectable_value(&mut state.mode, PlanMode::Write, "Write the statement");
+    });
+    if state.mode == PlanMode::Write {
+        super::write::write_ui(ui, board, version, today, &mut state.write, intents);
+        return;
+    }
     filters(ui, board, &mut state.filter);
     ui.separator();
     // Filtering and sorting thousands of actions every frame is what made this view slow
@@ -54,6 +73,10 @@ pub fn plan_ui(
         state.rows.as_ref().map(|(_, p)| p.iter().filter_map(|&i| board.actions.get(i)).collect()).unwrap_or_default();
     if let Some(action) = state.selected.as_deref().and_then(|id| board.action(id)) {
         egui::Panel::right("plan-detail").resizable(true).default_size(380.0).show(ui, |ui| {
+            if ui.button("Edit this action").clicked() {
+                state.mode = PlanMode::Write;
+                state.write.select(super::write::Selected::Action(action.id.clone()));
+            }
             egui::ScrollArea::vertical().show(ui, |ui| detail(ui, board, action, today));
         });
     }

@@ -100,3 +100,14 @@ pub fn labelled_combo<R>(
     let label = ui.label(label);
     egui::ComboBox::from_id_salt(id_salt).selected_text(selected).show_ui(ui, add).response.labelled_by(label.id)
 }
+
+/// A drop-down named by a label drawn elsewhere (a grid's left column, say).
+pub fn combo_named_by<R>(
+    ui: &mut egui::Ui,
+    name: egui::Id,
+    id_salt: impl egui::AsIdSalt,
+    selected: String,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> egui::Response {
+    egui::ComboBox::from_id_salt(id_salt).selected_text(selected).show_ui(ui, add).response.labelled_by(name)
+}

@@ -240,9 +240,14 @@ pub fn find_mapping(sheet: &Sheet) -> Option<Mapping> {
         .filter(|((has_action, count), _)| *has_action && *count >= 2)
         .max_by_key(|((_, count), row)| (*count, std::cmp::Reverse(*row)))
         .map(|(_, row)| row)?;
+    Some(mapping_at(sheet, header_row))
+}
+
+/// The mapping read from a given header row (the person may choose another).
+pub fn mapping_at(sheet: &Sheet, header_row: usize) -> Mapping {
     let mut headers = Vec::new();
     let mut fields = Vec::new();
-    for column in 0..width {
+    for column in 0..sheet.width() {
         let own = sheet.cell(header_row, column).text();
         let above = header_row.checked_sub(1).map(|r| sheet.cell(r, column).text()).unwrap_or_default();
         let (header, field) = match recognise(&own) {
@@ -256,7 +261,7 @@ pub fn find_mapping(sheet: &Sheet) -> Option<Mapping> {
         headers.push(header);
         fields.push(field);
     }
-    Some(Mapping { header_row, headers, fields }.first_of_each())
+    Mapping { header_row, headers, fields }.first_of_each()
 }
 
 #[cfg(test)]

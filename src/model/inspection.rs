@@ -54,6 +54,35 @@ impl InspectionKind {
     }
 }
 
+impl InspectionKind {
+    pub const ALL: [InspectionKind; 7] = [
+        InspectionKind::Ilacs,
+        InspectionKind::FocusedVisit,
+        InspectionKind::MonitoringVisit,
+        InspectionKind::JointTargetedAreaInspection,
+        InspectionKind::SafeguardingAndLookedAfter,
+        InspectionKind::SingleInspectionFramework,
+        InspectionKind::Other,
+    ];
+
+    /// The grades this kind of inspection gives: the four-point scale for ILACS and the
+    /// single inspection framework, "adequate" for the older safeguarding and looked after
+    /// inspections, none for visits and joint targeted inspections (they are not graded).
+    pub fn grades(self) -> &'static [Grade] {
+        use Grade::*;
+        match self {
+            InspectionKind::Ilacs | InspectionKind::SingleInspectionFramework => {
+                &[Outstanding, Good, RequiresImprovementToBeGood, Inadequate]
+            }
+            InspectionKind::SafeguardingAndLookedAfter => &[Outstanding, Good, Adequate, Inadequate],
+            InspectionKind::FocusedVisit | InspectionKind::MonitoringVisit | InspectionKind::JointTargetedAreaInspection => {
+                &[]
+            }
+            InspectionKind::Other => &[Outstanding, Good, RequiresImprovementToBeGood, Adequate, Inadequate],
+        }
+    }
+}
+
 /// One judgement area and its grade.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

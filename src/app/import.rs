@@ -1,0 +1,350 @@
+//! File → Import from a spreadsheet: the sheet's headers recognised (or mapped by the
+//! person), a preview of every row read with the reason for each that could not be, fixes
+//! typed in place, new people confirmed — and nothing enters the board until the person
+//! says so, as one undoable edit.
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use super::widgets::{combo_named_by, labelled_combo, rag_chip, rag_fill};
+use super::{App, View};
+use crate::edit::{Edit, PlanEdit};
+use crate::import::{self, Field, Mapping, Reading, Sheet};
+use crate::model::{Board, Rag, dates::uk_short};
+
+/// An import under way: the sheets, the chosen one with the person's fixes, its mapping
+/// and what it reads as.
+pub struct ImportSession {
+    pub path: PathBuf,
+    source: String,
+    sheets: Vec<Sheet>,
+    sheet_index: usize,
+    /// The chosen sheet, with fixes typed in the preview.
+    sheet: Sheet,
+    pub mapping: Mapping,
+    reading: Option<Reading>,
+    /// Also bring in rows with problems, their fields left empty or stood in, flagged.
+    pub with_problems: bool,
+    /// The person agreed to the new people the sheet names.
+    pub add_people: bool,
+    /// Fixes being typed, by (row, column), until the field is left.
+    typing: std::collections::HashMap<(usize, usize), String>,
+}
+
+impl ImportSession {
+    pub fn open(path: PathBuf) -> Result<ImportSession, String> {
+        let sheets = import::read_sheets(&path).map_err(|e| e.to_string())?;
+        let first = import::pick_sheet(&path, sheets.clone(), None).map_err(|e| e.to_string())?;
+        let index = sheets.iter().position(|s| s.name == first.name).unwrap_or(0);
+        let source = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let mapping = import::find_mapping(&first).unwrap_or_else(|| import::mapping_at(&first, 0));
+        Ok(ImportSession {
+            path,
+            source,
+            sheets,
+            sheet_index: index,
+            sheet: first,
+            mapping,
+            reading: None,
+            with_problems: false,
+            add_people: false,
+            typing: Default::default(),
+        })
+    }
+
+    fn choose_sheet(&mut self, index: usize) {
+        self.sheet_index = index;
+        self.sheet = self.sheets[index].clone();
+        self.mapping = import::find_mapping(&self.sheet).unwrap_or_else(|| import::mapping_at(&self.sheet, 0));
+        self.reading = None;
+    }
+
+    /// What the sheet reads as against `board`, read again after any change.
+    pub fn reading(&mut self, board: &Board, today: chrono::NaiveDate) -> &Reading {
+        self.reading.get_or_insert_with(|| import::read(board, &self.sheet, &self.mapping, &self.source, today))
+    }
+
+    /// A fix typed for one cell of the sheet.
+    pub fn fix(&mut self, row: usize, column: usize, text: &str) {
+        self.sheet.set_text(row, column, text);
+        self.reading = None;
+    }
+
+    pub fn set_field(&mut self, column: usize, field: Field) {
+        if let Some(f) = self.mapping.fields.get_mut(column) {
+            *f = field;
+            self.reading = None;
+        }
+    }
+
+    /// What the import would add now, if the person may import yet.
+    pub fn ready(&self) -> Option<crate::edit::ImportBatch> {
+        let reading = self.reading.as_ref()?;
+        let batch = reading.batch(self.with_problems);
+        let people_agreed = batch.people.is_empty() || self.add_people;
+        (people_agreed && !batch.actions.is_empty()).then_some(batch)
+    }
+}
+
+impl App {
+    pub(super) fn start_import(&mut self) {
+        if self.doc.as_ref().is_none_or(|d| d.read_only.is_some()) {
+            self.status = "Open a board you can edit to import into it.".into();
+            return;
+        }
+        let Some(path) = self.dialogs.open_sheet() else { return };
+        match ImportSession::open(path) {
+            Ok(session) => self.import = Some(session),
+            Err(error) => self.status = format!("Could not import: {error}"),
+        }
+    }
+
+    /// Applies the import the person confirmed, as one edit.
+    pub fn finish_import(&mut self) {
+        let Some(batch) = self.import.as_ref().and_then(ImportSession::ready) else { return };
+        let count = batch.actions.len();
+        let source = batch.source.clone();
+        if self.apply(Edit::Plan(PlanEdit::Import(Box::new(batch)))) {
+            self.import = None;
+            self.status = format!("Imported {} from {source}. Undo takes it all back.", crate::model::plural(count, "action"));
+            self.view = View::Plan;
+        }
+    }
+}
+
+/// The import window, while an import is under way.
+pub fn import_window(app: &mut App, ctx: &egui::Context) {
+    let Some(mut session) = app.import.take() else { return };
+    let Some(board) = app.doc.as_ref().map(|d| &d.board) else { return };
+    let mut open = true;
+    let mut confirmed = false;
+    egui::Window::new(format!("Import from {}", session.source))
+        .open(&mut open)
+        .default_size([980.0, 640.0])
+        .vscroll(false)
+        .show(ctx, |ui| {
+            confirmed = import_ui(ui, &mut session, board, app.today);
+        });
+    if open {
+        app.import = Some(session);
+    } else {
+        app.status = "Import cancelled: the board is unchanged.".into();
+    }
+    if confirmed {
+        app.finish_import();
+    }
+}
+
+fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        letters.push((b'A' + ((n - 1) % 26) as u8) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// The window's content; true when the person pressed Import.
+fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, today: chrono::NaiveDate) -> bool {
+    ui.horizontal(|ui| {
+        if session.sheets.len() > 1 {
+            let names: Vec<String> = session.sheets.iter().map(|s| s.name.clone()).collect();
+            let mut index = session.sheet_index;
+            labelled_combo(ui, "Sheet", "import-sheet", names[index].clone(), |ui| {
+                for (i, name) in names.iter().enumerate() {
+                    ui.selectable_value(&mut index, i, name);
+                }
+            });
+            if index != session.sheet_index {
+                session.choose_sheet(index);
+            }
+        }
+        let label = ui.label("Headers on row");
+        let mut row = session.mapping.header_row + 1;
+        let changed = ui
+            .add(egui::DragValue::new(&mut row).range(1..=session.sheet.rows.len().max(1)))
+            .labelled_by(label.id)
+            .changed();
+        if changed {
+            session.mapping = import::mapping_at(&session.sheet, row - 1);
+            session.reading = None;
+        }
+    });
+    mapping_grid(ui, session);
+    if session.mapping.column(Field::Action).is_none() {
+        ui.colored_label(rag_fill(Rag::Red), "No column is mapped to Action: choose which column holds the actions.");
+        return false;
+    }
+    let reading = session.reading(board, today).clone();
+    ui.separator();
+    let clean = reading.clean().count();
+    let problems = reading.with_problems().count();
+    ui.label(format!(
+        "{} read: {clean} ready, {problems} with problems. {} not actions at all; {} left out as notes.",
+        crate::model::plural(reading.actions.len(), "row"),
+        crate::model::plural(reading.unreadable.len(), "row is").replace("rows is", "rows are"),
+        crate::model::plural(reading.left_out.len(), "row")
+    ));
+    let fixes = preview(ui, session, &reading);
+    for (row, column, text) in fixes {
+        session.fix(row, column, &text);
+    }
+    for (row, why) in &reading.unreadable {
+        ui.colored_label(rag_fill(Rag::Red), format!("Row {row}: {why}."));
+    }
+    for (row, text) in &reading.left_out {
+        ui.weak(format!("Row {row} left out (not an action): {text}"));
+    }
+    ui.separator();
+    let batch = reading.batch(session.with_problems);
+    if problems > 0 {
+        ui.checkbox(
+            &mut session.with_problems,
+            format!("Also import the {} with problems, flagged in their latest note to be fixed", crate::model::plural(problems, "row")),
+        );
+    }
+    if !batch.people.is_empty() {
+        let names: Vec<&str> = batch.people.iter().map(|p| p.name.as_str()).collect();
+        ui.checkbox(
+            &mut session.add_people,
+            format!("Add {} to the board's people: {}", crate::model::plural(names.len(), "new person"), names.join(", ")),
+        );
+    }
+    let mut confirmed = false;
+    ui.horizontal(|ui| {
+        let ready = session.ready();
+        let label = format!(
+            "Import {} ({}, {})",
+            crate::model::plural(batch.actions.len(), "action"),
+            crate::model::plural(batch.recommendations.len(), "new recommendation"),
+            crate::model::plural(batch.priorities.len(), "new priority")
+        );
+        let button = ui.add_enabled(ready.is_some(), egui::Button::new(RichText::new(label).strong()));
+        if !batch.people.is_empty() && !session.add_people {
+            button.clone().on_disabled_hover_text("Agree to the new people first.");
+        }
+        confirmed = button.clicked();
+        ui.weak("Nothing changes in the board until you import; undo takes the whole import back.");
+    });
+    confirmed
+}
+
+fn mapping_grid(ui: &mut egui::Ui, session: &mut ImportSession) {
+    ui.label(RichText::new("Columns").strong());
+    let mut changes = Vec::new();
+    egui::ScrollArea::horizontal().id_salt("import-columns").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            for (column, (header, field)) in session.mapping.headers.iter().zip(&session.mapping.fields).enumerate() {
+                ui.vertical(|ui| {
+                    ui.set_width(130.0);
+                    let heading = if header.is_empty() { "(no header)".to_string() } else { header.clone() };
+                    let name = ui.label(RichText::new(format!("{} {}", column_letter(column), heading)).small()).id;
+                    let mut chosen = *field;
+                    combo_named_by(ui, name, ("import-field", column), chosen.label().to_string(), |ui| {
+                        for option in Field::ALL {
+                            ui.selectable_value(&mut chosen, option, option.label());
+                        }
+                    })
+                    .on_hover_text(format!("Column {}: what it holds", column_letter(column)));
+                    if chosen != *field {
+                        changes.push((column, chosen));
+                    }
+                });
+            }
+        });
+    });
+    for (column, field) in changes {
+        session.set_field(column, field);
+    }
+}
+
+/// Every row read, problems first in red with the cells to fix in place. Returns the
+/// fixes committed this frame as (row, column, text).
+fn preview(ui: &mut egui::Ui, session: &mut ImportSession, reading: &Reading) -> Vec<(usize, usize, String)> {
+    let mut fixes = Vec::new();
+    let mut rows: Vec<&import::ReadAction> = reading.with_problems().collect();
+    rows.extend(reading.clean());
+    let height = (ui.available_height() - 120.0).max(160.0);
+    TableBuilder::new(ui)
+        .id_salt("import-preview")
+        .striped(true)
+        .max_scroll_height(height)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(48.0))
+        .column(Column::exact(56.0))
+        .column(Column::initial(300.0).clip(true).resizable(true))
+        .column(Column::initial(140.0).clip(true))
+        .column(Column::exact(96.0))
+        .column(Column::exact(80.0))
+        .column(Column::remainder())
+        .header(22.0, |mut header| {
+            for title in ["Row", "Id", "Action", "Lead", "Due", "RAG", "Problems — fix here"] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.heterogeneous_rows(rows.iter().map(|r| if r.problems.is_empty() { 26.0 } else { 30.0 * r.problems.len() as f32 }), |mut row| {
+                let read = rows[row.index()];
+                let action = &read.action;
+                row.col(|ui| {
+                    ui.label(read.row.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(&action.id);
+                });
+                row.col(|ui| {
+                    ui.label(&action.title).on_hover_text(&action.title);
+                });
+                row.col(|ui| {
+                    ui.label(reading_lead(reading, &action.lead));
+                });
+                row.col(|ui| {
+                    ui.label(uk_short(action.due));
+                });
+                row.col(|ui| {
+                    rag_chip(ui, action.current_rag());
+                });
+                row.col(|ui| {
+                    if read.problems.is_empty() {
+                        ui.weak(read.remarks.join("; "));
+                        return;
+                    }
+                    ui.vertical(|ui| {
+                        for problem in &read.problems {
+                            ui.horizontal(|ui| {
+                                let Some(column) = session.mapping.column(problem.field) else {
+                                    ui.colored_label(rag_fill(Rag::Red), &problem.reason);
+                                    return;
+                                };
+                                let key = (read.row - 1, column);
+                                let text = session.typing.entry(key).or_insert_with(|| session.sheet.cell(key.0, column).text());
+                                let label = ui.label(format!("{}:", problem.field.label()));
+                                let edit = ui
+                                    .add(egui::TextEdit::singleline(text).desired_width(120.0).hint_text("fix"))
+                                    .labelled_by(label.id)
+                                    .on_hover_text(format!("Row {}: type the corrected value", read.row));
+                                if edit.lost_focus() {
+                                    fixes.push((key.0, key.1, text.clone()));
+                                }
+                                ui.colored_label(rag_fill(Rag::Red), &problem.reason);
+                            });
+                        }
+                    });
+                });
+            });
+        });
+    for (row, column, _) in &fixes {
+        session.typing.remove(&(*row, *column));
+    }
+    fixes
+}
+
+/// A lead's name, whether already on the board or new with this import.
+fn reading_lead<'a>(reading: &'a Reading, id: &'a str) -> &'a str {
+    reading.new_people.iter().find(|p| p.id == id).map_or(id, |p| p.name.as_str())
+}
