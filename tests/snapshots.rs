@@ -44,3 +44,35 @@ fn indicators_look_right() {
 fn people_look_right() {
     snapshot(View::People, "people");
 }
+
+fn harness_on(app: App) -> Harness<'static, App> {
+    Harness::builder().with_size([1400.0, 900.0]).wgpu().build_ui_state(|ui, app: &mut App| app.show(ui), app)
+}
+
+#[test]
+fn writing_the_statement_of_action_looks_right() {
+    use egui_kittest::kittest::Queryable;
+    let mut app = App::with_sample(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    app.view = View::Plan;
+    let mut harness = harness_on(app);
+    harness.run();
+    harness.get_by_label("Write the statement").click();
+    harness.run();
+    harness.get_by_label_contains("2.2 Health practitioner").click();
+    harness.run();
+    harness.snapshot("write_the_statement");
+}
+
+#[test]
+fn the_import_window_looks_right() {
+    use eframe::egui::{Key, Modifiers};
+    use improvement_board::app::dialogs::ScriptedDialogs;
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dialogs = ScriptedDialogs { sheets_to_open: vec![root.join("tests/sheets/riverside-action-plan.xlsx")], ..Default::default() };
+    let app = App::new(Ok(improvement_board::app::Document::sample()), NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), Box::new(dialogs));
+    let mut harness = harness_on(app);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    harness.snapshot("import_window");
+}

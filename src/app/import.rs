@@ -122,7 +122,9 @@ pub fn import_window(app: &mut App, ctx: &egui::Context) {
     let mut confirmed = false;
     egui::Window::new(format!("Import from {}", session.source))
         .open(&mut open)
-        .default_size([980.0, 640.0])
+        .default_size([1100.0, 640.0])
+        .max_width(ctx.content_rect().width() - 40.0)
+        .default_pos([20.0, 40.0])
         .vscroll(false)
         .show(ctx, |ui| {
             confirmed = import_ui(ui, &mut session, board, app.today);
@@ -182,11 +184,16 @@ fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, toda
     ui.separator();
     let clean = reading.clean().count();
     let problems = reading.with_problems().count();
+    let rows_are = |n: usize| match n {
+        0 => "no rows are".to_string(),
+        1 => "1 row is".to_string(),
+        n => format!("{n} rows are"),
+    };
     ui.label(format!(
-        "{} read: {clean} ready, {problems} with problems. {} not actions at all; {} left out as notes.",
+        "{} read: {clean} ready, {problems} with problems; {} not actions at all; {} left out as notes.",
         crate::model::plural(reading.actions.len(), "row"),
-        crate::model::plural(reading.unreadable.len(), "row is").replace("rows is", "rows are"),
-        crate::model::plural(reading.left_out.len(), "row")
+        rows_are(reading.unreadable.len()),
+        rows_are(reading.left_out.len())
     ));
     let fixes = preview(ui, session, &reading);
     for (row, column, text) in fixes {
@@ -239,7 +246,8 @@ fn mapping_grid(ui: &mut egui::Ui, session: &mut ImportSession) {
         ui.horizontal(|ui| {
             for (column, (header, field)) in session.mapping.headers.iter().zip(&session.mapping.fields).enumerate() {
                 ui.vertical(|ui| {
-                    ui.set_width(130.0);
+                    ui.set_width(150.0);
+                    ui.spacing_mut().combo_width = 146.0;
                     let heading = if header.is_empty() { "(no header)".to_string() } else { header.clone() };
                     let name = ui.label(RichText::new(format!("{} {}", column_letter(column), heading)).small()).id;
                     let mut chosen = *field;
@@ -288,7 +296,8 @@ fn preview(ui: &mut egui::Ui, session: &mut ImportSession, reading: &Reading) ->
             }
         })
         .body(|body| {
-            body.heterogeneous_rows(rows.iter().map(|r| if r.problems.is_empty() { 26.0 } else { 30.0 * r.problems.len() as f32 }), |mut row| {
+            let heights = rows.iter().map(|r| if r.problems.is_empty() { 26.0 } else { 48.0 * r.problems.len() as f32 });
+            body.heterogeneous_rows(heights, |mut row| {
                 let read = rows[row.index()];
                 let action = &read.action;
                 row.col(|ui| {
@@ -318,7 +327,6 @@ fn preview(ui: &mut egui::Ui, session: &mut ImportSession, reading: &Reading) ->
                         for problem in &read.problems {
                             ui.horizontal(|ui| {
                                 let Some(column) = session.mapping.column(problem.field) else {
-                                    ui.colored_label(rag_fill(Rag::Red), &problem.reason);
                                     return;
                                 };
                                 let key = (read.row - 1, column);
@@ -331,8 +339,9 @@ fn preview(ui: &mut egui::Ui, session: &mut ImportSession, reading: &Reading) ->
                                 if edit.lost_focus() {
                                     fixes.push((key.0, key.1, text.clone()));
                                 }
-                                ui.colored_label(rag_fill(Rag::Red), &problem.reason);
                             });
+                            ui.add(egui::Label::new(RichText::new(&problem.reason).color(rag_fill(Rag::Red))).truncate())
+                                .on_hover_text(&problem.reason);
                         }
                     });
                 });

@@ -37,8 +37,12 @@ pub fn form(ui: &mut egui::Ui, board: &Board, selected: &Selected, state: &mut W
     };
     ui.heading(heading);
     ui.add_space(4.0);
+    let id_fixed = existing.as_ref().and_then(|(part, id)| board.why_id_is_fixed(*part, id));
     egui::Grid::new("write-form-grid").num_columns(2).spacing([12.0, 6.0]).min_col_width(150.0).show(ui, |ui| {
-        let id_left = text_field(ui, "Id", &mut draft.id, 1);
+        let name = ui.label("Id");
+        let id_field = egui::TextEdit::singleline(&mut draft.id).desired_width(f32::INFINITY);
+        let id_left = ui.add_enabled(id_fixed.is_none(), id_field).labelled_by(name.id).lost_focus();
+        ui.end_row();
         if id_left
             && let Some((part, old)) = &existing
             && draft.id.trim() != old

@@ -9,13 +9,9 @@ use crate::model::{Board, dates::uk_short};
 /// Boards this small open every priority at first.
 const OPEN_ALL_UP_TO: usize = 200;
 
-fn shorten(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars { text.to_string() } else { format!("{}…", text.chars().take(chars).collect::<String>()) }
-}
-
 fn item(ui: &mut egui::Ui, state: &mut WriteState, selected: Selected, text: String) {
     let is_selected = state.selected.as_ref() == Some(&selected) || state.clicked.as_ref() == Some(&selected);
-    if ui.selectable_label(is_selected, text).clicked() {
+    if ui.add(egui::Button::selectable(is_selected, text).truncate()).clicked() {
         state.clicked = Some(selected);
     }
 }
@@ -54,11 +50,11 @@ pub fn outline(ui: &mut egui::Ui, board: &Board, state: &mut WriteState) {
             }
             ui.indent(("priority", &priority.id), |ui| {
                 for rec in board.recommendations_for(&priority.id) {
-                    let text = format!("{} {}", rec.id, shorten(&rec.text, 48));
+                    let text = format!("{} {}", rec.id, rec.text);
                     item(ui, state, Selected::Recommendation(rec.id.clone()), text);
                     ui.indent(("rec", &rec.id), |ui| {
                         for action in board.actions_for(&rec.id) {
-                            let text = format!("{} {}", action.id, shorten(&action.title, 44));
+                            let text = format!("{} {}", action.id, action.title);
                             item(ui, state, Selected::Action(action.id.clone()), text);
                         }
                     });
