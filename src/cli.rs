@@ -204,7 +204,9 @@ fn export(document: Export) -> ExitCode {
         Export::ActionLog { file, output, .. } => (file, "action-log".to_string(), output),
         Export::Progress { file, output, .. } => (file, "progress".to_string(), output),
         Export::Statement { file, output, .. } => (file, "statement".to_string(), output),
-        Export::Xlsx { file, today, output } => return export_xlsx(file, today.unwrap_or_else(local_today), output.as_deref()),
+        Export::Xlsx { file, today, output } => {
+            return export_xlsx(file, today.unwrap_or_else(local_today), output.as_deref());
+        }
     };
     let board = match load_or_report(file) {
         Ok(board) => board,
@@ -285,10 +287,11 @@ fn import(sheet_path: &Path, into: &Path, sheet_name: Option<&str>, keep_going: 
         Ok(board) => board,
         Err(code) => return code,
     };
-    let sheet = match import::read_sheets(sheet_path).and_then(|sheets| import::pick_sheet(sheet_path, sheets, sheet_name)) {
-        Ok(sheet) => sheet,
-        Err(error) => return fail(error.to_string()),
-    };
+    let sheet =
+        match import::read_sheets(sheet_path).and_then(|sheets| import::pick_sheet(sheet_path, sheets, sheet_name)) {
+            Ok(sheet) => sheet,
+            Err(error) => return fail(error.to_string()),
+        };
     let Some(mapping) = import::find_mapping(&sheet) else {
         return fail(format!(
             "{}: sheet \"{}\": no header row with an action column was found in its first rows (headers such as \"Action\" or \"What?\")",
@@ -296,7 +299,8 @@ fn import(sheet_path: &Path, into: &Path, sheet_name: Option<&str>, keep_going: 
             sheet.name
         ));
     };
-    let source = sheet_path.file_name().map_or_else(|| sheet_path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let source =
+        sheet_path.file_name().map_or_else(|| sheet_path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let reading = import::read(&board, &sheet, &mapping, &source, today);
     let columns: Vec<String> = mapping
         .headers
@@ -318,7 +322,10 @@ fn import(sheet_path: &Path, into: &Path, sheet_name: Option<&str>, keep_going: 
         println!("  row {row}: left out, not an action: {text}");
     }
     if !failures.is_empty() && !keep_going {
-        return fail(format!("Nothing was imported into {}: fix the rows above, or use --keep-going to bring them in flagged.", into.display()));
+        return fail(format!(
+            "Nothing was imported into {}: fix the rows above, or use --keep-going to bring them in flagged.",
+            into.display()
+        ));
     }
     let batch = reading.batch(keep_going);
     let names: Vec<String> = batch.people.iter().map(|p| p.name.clone()).collect();

@@ -366,7 +366,9 @@ fn adviser_adds_a_recommendation_and_an_action_renames_the_action_and_undoes_it_
     harness.get_by_label("New recommendation under priority P2");
     harness.get_by_label("The inspection's words").focus();
     harness.run();
-    harness.get_by_label("The inspection's words").type_text("Make sure every child who goes missing is offered a return interview.");
+    harness
+        .get_by_label("The inspection's words")
+        .type_text("Make sure every child who goes missing is offered a return interview.");
     harness.run();
     harness.get_by_label("Add recommendation").click();
     harness.run();
@@ -417,7 +419,8 @@ fn an_edited_due_date_and_measure_are_committed_on_leaving_the_field_and_audited
     harness.run();
     let board = harness.state().board().unwrap();
     assert!(board.action("2.1").unwrap().measure.starts_with("Police at 98% of strategy discussions"));
-    let audit: Vec<String> = harness.state().doc.as_ref().unwrap().history.unsaved_changes().iter().map(|c| c.what.clone()).collect();
+    let audit: Vec<String> =
+        harness.state().doc.as_ref().unwrap().history.unsaved_changes().iter().map(|c| c.what.clone()).collect();
     assert_eq!(audit.last().map(String::as_str), Some("Action 2.1 edited: measure"));
 }
 

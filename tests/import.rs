@@ -101,7 +101,10 @@ fn a_tracker_on_the_second_sheet_with_ids_typed_as_numbers_and_columns_to_leave_
     assert_eq!(action(&read, "1.1").title, "Recruitment campaign");
     assert_eq!(action(&read, "1.1").recommendation, "R1");
     assert_eq!(action(&read, "2.1").current_rag(), Rag::Red, "ratings in lower case");
-    assert_eq!(read.new_priorities.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(), ["Workforce", "Voice of the child"]);
+    assert_eq!(
+        read.new_priorities.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(),
+        ["Workforce", "Voice of the child"]
+    );
     assert_eq!(read.failures(), ["row 3: due date: \"ongoing\" is not a date (write it as 31/03/2027)"]);
 }
 
@@ -115,7 +118,11 @@ fn a_windows_csv_with_dates_typed_three_ways_and_a_blank_row() {
     assert_eq!(action(&read, "A1").measure, "“Good” supervision in 8 of 10 files", "Windows-1252 quotes");
     assert_eq!(action(&read, "B1").title, "Local offer refreshed (£5k budget)");
     assert_eq!(action(&read, "A2").title, "Caseload dashboard for every team");
-    assert_eq!(action(&read, "A1").recommendation, action(&read, "A2").recommendation, "same words, one recommendation");
+    assert_eq!(
+        action(&read, "A1").recommendation,
+        action(&read, "A2").recommendation,
+        "same words, one recommendation"
+    );
 }
 
 #[test]
@@ -210,7 +217,11 @@ fn the_statement_pdf_carries_every_recommendation_and_action() {
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_improvement-board")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_improvement-board"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
 }
 
 fn scratch_board(name: &str) -> PathBuf {
@@ -224,10 +235,20 @@ fn scratch_board(name: &str) -> PathBuf {
 #[test]
 fn the_cli_imports_a_clean_sheet_and_the_board_file_records_it() {
     let board = scratch_board("clean");
-    let output = run(&["import", "tests/sheets/ashcombe-county-soa.xlsx", "--into", board.to_str().unwrap(), "--today", "2026-11-23"]);
+    let output = run(&[
+        "import",
+        "tests/sheets/ashcombe-county-soa.xlsx",
+        "--into",
+        board.to_str().unwrap(),
+        "--today",
+        "2026-11-23",
+    ]);
     let out = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{out}{}", String::from_utf8_lossy(&output.stderr));
-    assert!(out.contains("headers on row 5: A \"Recommendation\" → recommendation, B \"No.\" → action number"), "{out}");
+    assert!(
+        out.contains("headers on row 5: A \"Recommendation\" → recommendation, B \"No.\" → action number"),
+        "{out}"
+    );
     assert!(out.contains("Imported 5 actions, 2 new recommendations and 1 new priority into"), "{out}");
     assert!(out.contains("New people: Helen Marsh, Ravi Kapoor, Dawn Price."), "{out}");
     let saved = board_file::load(&board).unwrap();
@@ -240,7 +261,14 @@ fn the_cli_imports_a_clean_sheet_and_the_board_file_records_it() {
 fn the_cli_refuses_a_sheet_with_bad_rows_unless_told_to_keep_going() {
     let board = scratch_board("bad");
     let before = std::fs::read(&board).unwrap();
-    let args = ["import", "tests/sheets/riverside-action-plan.xlsx", "--into", board.to_str().unwrap(), "--today", "2026-11-23"];
+    let args = [
+        "import",
+        "tests/sheets/riverside-action-plan.xlsx",
+        "--into",
+        board.to_str().unwrap(),
+        "--today",
+        "2026-11-23",
+    ];
     let output = run(&args);
     let out = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1));
@@ -256,7 +284,8 @@ fn the_cli_refuses_a_sheet_with_bad_rows_unless_told_to_keep_going() {
 #[test]
 fn the_cli_names_a_missing_sheet_and_the_sheets_there_are() {
     let board = scratch_board("sheet");
-    let output = run(&["import", "tests/sheets/westbury-tracker.xlsx", "--into", board.to_str().unwrap(), "--sheet", "Plan"]);
+    let output =
+        run(&["import", "tests/sheets/westbury-tracker.xlsx", "--into", board.to_str().unwrap(), "--sheet", "Plan"]);
     assert_eq!(output.status.code(), Some(1));
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(err.contains("has no sheet called \"Plan\" (it has: Cover, Tracker)"), "{err}");

@@ -68,8 +68,15 @@ fn the_import_window_looks_right() {
     use eframe::egui::{Key, Modifiers};
     use improvement_board::app::dialogs::ScriptedDialogs;
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dialogs = ScriptedDialogs { sheets_to_open: vec![root.join("tests/sheets/riverside-action-plan.xlsx")], ..Default::default() };
-    let app = App::new(Ok(improvement_board::app::Document::sample()), NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), Box::new(dialogs));
+    let dialogs = ScriptedDialogs {
+        sheets_to_open: vec![root.join("tests/sheets/riverside-action-plan.xlsx")],
+        ..Default::default()
+    };
+    let app = App::new(
+        Ok(improvement_board::app::Document::sample()),
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        Box::new(dialogs),
+    );
     let mut harness = harness_on(app);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);

@@ -10,7 +10,9 @@ pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(&app.status);
-            let what = |p: &std::path::Path| if p.extension().is_some_and(|e| e == "pdf") { "Open the PDF" } else { "Open it" };
+            let what = |p: &std::path::Path| {
+                if p.extension().is_some_and(|e| e == "pdf") { "Open the PDF" } else { "Open it" }
+            };
             if let Some(path) = app.last_export.clone()
                 && ui.link(what(&path)).clicked()
             {
@@ -77,7 +79,12 @@ fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
             command_button(app, ui, AppCommand::ExportStatement, open);
             ui.weak("Spreadsheets");
             command_button(app, ui, AppCommand::ExportSpreadsheet, open);
-            command_button(app, ui, AppCommand::ImportSpreadsheet, open && app.doc.as_ref().is_some_and(|d| d.read_only.is_none()));
+            command_button(
+                app,
+                ui,
+                AppCommand::ImportSpreadsheet,
+                open && app.doc.as_ref().is_some_and(|d| d.read_only.is_none()),
+            );
             ui.separator();
             command_button(app, ui, AppCommand::AuditTrail, open);
             ui.separator();

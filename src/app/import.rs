@@ -108,7 +108,8 @@ impl App {
         let source = batch.source.clone();
         if self.apply(Edit::Plan(PlanEdit::Import(Box::new(batch)))) {
             self.import = None;
-            self.status = format!("Imported {} from {source}. Undo takes it all back.", crate::model::plural(count, "action"));
+            self.status =
+                format!("Imported {} from {source}. Undo takes it all back.", crate::model::plural(count, "action"));
             self.view = View::Plan;
         }
     }
@@ -210,14 +211,21 @@ fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, toda
     if problems > 0 {
         ui.checkbox(
             &mut session.with_problems,
-            format!("Also import the {} with problems, flagged in their latest note to be fixed", crate::model::plural(problems, "row")),
+            format!(
+                "Also import the {} with problems, flagged in their latest note to be fixed",
+                crate::model::plural(problems, "row")
+            ),
         );
     }
     if !batch.people.is_empty() {
         let names: Vec<&str> = batch.people.iter().map(|p| p.name.as_str()).collect();
         ui.checkbox(
             &mut session.add_people,
-            format!("Add {} to the board's people: {}", crate::model::plural(names.len(), "new person"), names.join(", ")),
+            format!(
+                "Add {} to the board's people: {}",
+                crate::model::plural(names.len(), "new person"),
+                names.join(", ")
+            ),
         );
     }
     let mut confirmed = false;
@@ -296,7 +304,8 @@ fn preview(ui: &mut egui::Ui, session: &mut ImportSession, reading: &Reading) ->
             }
         })
         .body(|body| {
-            let heights = rows.iter().map(|r| if r.problems.is_empty() { 26.0 } else { 48.0 * r.problems.len() as f32 });
+            let heights =
+                rows.iter().map(|r| if r.problems.is_empty() { 26.0 } else { 48.0 * r.problems.len() as f32 });
             body.heterogeneous_rows(heights, |mut row| {
                 let read = rows[row.index()];
                 let action = &read.action;
@@ -330,7 +339,10 @@ fn preview(ui: &mut egui::Ui, session: &mut ImportSession, reading: &Reading) ->
                                     return;
                                 };
                                 let key = (read.row - 1, column);
-                                let text = session.typing.entry(key).or_insert_with(|| session.sheet.cell(key.0, column).text());
+                                let text = session
+                                    .typing
+                                    .entry(key)
+                                    .or_insert_with(|| session.sheet.cell(key.0, column).text());
                                 let label = ui.label(format!("{}:", problem.field.label()));
                                 let edit = ui
                                     .add(egui::TextEdit::singleline(text).desired_width(120.0).hint_text("fix"))
@@ -340,8 +352,10 @@ fn preview(ui: &mut egui::Ui, session: &mut ImportSession, reading: &Reading) ->
                                     fixes.push((key.0, key.1, text.clone()));
                                 }
                             });
-                            ui.add(egui::Label::new(RichText::new(&problem.reason).color(rag_fill(Rag::Red))).truncate())
-                                .on_hover_text(&problem.reason);
+                            ui.add(
+                                egui::Label::new(RichText::new(&problem.reason).color(rag_fill(Rag::Red))).truncate(),
+                            )
+                            .on_hover_text(&problem.reason);
                         }
                     });
                 });

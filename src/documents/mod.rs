@@ -5,9 +5,9 @@ pub mod action_log;
 pub mod layout;
 pub mod minutes;
 pub mod progress;
+mod public;
 pub mod spreadsheet;
 pub mod statement;
-mod public;
 
 use std::sync::OnceLock;
 

@@ -76,8 +76,11 @@ fn inspection_summary(page: &mut Composer, inspection: &Inspection) {
         (None, None) => uk_long(inspection.start),
     };
     page.paragraph(&format!("In response to the {}, {when}.", inspection.kind.label()), Style::BODY);
-    let rows =
-        inspection.judgements.iter().map(|j| vec![Cell::text(&j.area), Cell::Bold(j.grade.label().to_string())]).collect();
+    let rows = inspection
+        .judgements
+        .iter()
+        .map(|j| vec![Cell::text(&j.area), Cell::Bold(j.grade.label().to_string())])
+        .collect();
     page.table(&Table {
         columns: vec![Column { title: "Judgement", weight: 70.0 }, Column { title: "Grade", weight: 30.0 }],
         rows,
@@ -89,7 +92,10 @@ fn recommendation(page: &mut Composer, board: &Board, rec: &crate::model::Recomm
     page.heading(&format!("Recommendation {}", rec.id), Style::H2, None, 30.0);
     let source = rec.inspection.as_deref().and_then(|id| board.inspection(id));
     if let Some(inspection) = source {
-        page.paragraph(&format!("From the {} of {}:", inspection.kind.label(), uk_long(inspection.start)), Style::SMALL);
+        page.paragraph(
+            &format!("From the {} of {}:", inspection.kind.label(), uk_long(inspection.start)),
+            Style::SMALL,
+        );
     }
     page.paragraph(&format!("“{}”", rec.text), Style { size: 10.5, ..Style::BODY }.indented(4.0));
     let rows: Vec<Vec<Cell>> = board

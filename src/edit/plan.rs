@@ -24,11 +24,22 @@ pub enum PlanEdit {
     /// meeting rates the action.
     UpdateAction(PlanAction),
     /// Gives a part a new id, and every reference to it follows.
-    Rename { part: PlanPart, from: String, to: String },
+    Rename {
+        part: PlanPart,
+        from: String,
+        to: String,
+    },
     /// Moves a part one place up or down among its siblings.
-    Move { part: PlanPart, id: String, up: bool },
+    Move {
+        part: PlanPart,
+        id: String,
+        up: bool,
+    },
     /// Removes a part; a priority or recommendation takes what is under it along.
-    Remove { part: PlanPart, id: String },
+    Remove {
+        part: PlanPart,
+        id: String,
+    },
     /// A spreadsheet brought in, all at once.
     Import(Box<ImportBatch>),
 }

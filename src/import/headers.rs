@@ -156,7 +156,8 @@ const KNOWN: &[(&str, Field)] = &[
 
 /// Lower case, punctuation to spaces, spaces collapsed: "Lead Officer(s)" → "lead officer s".
 fn normalise(header: &str) -> String {
-    let spaced: String = header.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' }).collect();
+    let spaced: String =
+        header.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' }).collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

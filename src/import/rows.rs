@@ -65,7 +65,8 @@ impl Reading {
         let mut failures: Vec<(usize, String)> = self
             .with_problems()
             .map(|a| {
-                let said: Vec<String> = a.problems.iter().map(|p| format!("{}: {}", p.field.label().to_lowercase(), p.reason)).collect();
+                let said: Vec<String> =
+                    a.problems.iter().map(|p| format!("{}: {}", p.field.label().to_lowercase(), p.reason)).collect();
                 (a.row, said.join("; "))
             })
             .chain(self.unreadable.iter().cloned())
@@ -86,8 +87,12 @@ impl Reading {
             .filter(|r| actions.iter().any(|a| a.recommendation == r.id))
             .cloned()
             .collect();
-        let priorities =
-            self.new_priorities.iter().filter(|p| recommendations.iter().any(|r| r.priority == p.id)).cloned().collect();
+        let priorities = self
+            .new_priorities
+            .iter()
+            .filter(|p| recommendations.iter().any(|r| r.priority == p.id))
+            .cloned()
+            .collect();
         let people = self.new_people.iter().filter(|p| actions.iter().any(|a| a.lead == p.id)).cloned().collect();
         ImportBatch { source: self.source.clone(), people, priorities, recommendations, actions }
     }
@@ -107,7 +112,8 @@ impl Named {
 
     /// Whether two namings mean the same thing: the same id, or the same words.
     fn same_as(&self, other: &Named) -> bool {
-        (!self.id.is_empty() && self.id == other.id) || (!self.text.is_empty() && self.text.eq_ignore_ascii_case(&other.text))
+        (!self.id.is_empty() && self.id == other.id)
+            || (!self.text.is_empty() && self.text.eq_ignore_ascii_case(&other.text))
     }
 }
 
@@ -253,9 +259,8 @@ impl Reader<'_> {
             self.read_action(row, title);
             return;
         }
-        let has_action_parts = [Field::ActionId, Field::Lead, Field::Due, Field::Measure]
-            .iter()
-            .any(|f| !self.cell(row, *f).is_empty());
+        let has_action_parts =
+            [Field::ActionId, Field::Lead, Field::Due, Field::Measure].iter().any(|f| !self.cell(row, *f).is_empty());
         if has_action_parts {
             self.reading.unreadable.push((sheet_row, "the Action column is empty".into()));
         } else if self.cell(row, Field::Recommendation).is_empty() && self.cell(row, Field::Priority).is_empty() {
@@ -284,7 +289,9 @@ impl Reader<'_> {
         let recommendation = self.resolve_recommendation(&priority, &id);
         if id.is_empty() {
             id = self.fresh_action_id(&recommendation);
-        } else if let Some(first) = self.seen_ids.get(&id).copied().or_else(|| self.existing_actions.contains(&id).then_some(0)) {
+        } else if let Some(first) =
+            self.seen_ids.get(&id).copied().or_else(|| self.existing_actions.contains(&id).then_some(0))
+        {
             let fresh = self.fresh_action_id(&recommendation);
             let reason = if first == 0 {
                 format!("action {id} is already in the board")
@@ -332,16 +339,30 @@ impl Reader<'_> {
         };
         let mut note = values::one_line(&self.text(row, Field::Note));
         if !flags.is_empty() {
-            let flag = format!("Imported from {} row {sheet_row} with problems to fix: {}.", self.reading.source, flags.join("; "));
+            let flag = format!(
+                "Imported from {} row {sheet_row} with problems to fix: {}.",
+                self.reading.source,
+                flags.join("; ")
+            );
             note = if note.is_empty() { flag } else { format!("{flag} {note}") };
         }
         let updates = if rag.is_some() || !note.is_empty() {
-            vec![Update { date: self.today, meeting: None, rag: rag.unwrap_or(Rag::NotRated), impact: None, note, by: None }]
+            vec![Update {
+                date: self.today,
+                meeting: None,
+                rag: rag.unwrap_or(Rag::NotRated),
+                impact: None,
+                note,
+                by: None,
+            }]
         } else {
             vec![]
         };
-        let evidence: Vec<String> =
-            self.mapping.columns(Field::Evidence).flat_map(|c| values::lines(&self.sheet.cell(row, c).text())).collect();
+        let evidence: Vec<String> = self
+            .mapping
+            .columns(Field::Evidence)
+            .flat_map(|c| values::lines(&self.sheet.cell(row, c).text()))
+            .collect();
         let action = PlanAction {
             id,
             recommendation,
@@ -370,7 +391,11 @@ impl Reader<'_> {
             .then(|| self.working.priority(&named.id))
             .flatten()
             .filter(|p| named.text.is_empty() || p.title.eq_ignore_ascii_case(&named.text));
-        let by_title = self.working.priorities.iter().find(|p| !named.text.is_empty() && p.title.eq_ignore_ascii_case(&named.text));
+        let by_title = self
+            .working
+            .priorities
+            .iter()
+            .find(|p| !named.text.is_empty() && p.title.eq_ignore_ascii_case(&named.text));
         if let Some(found) = by_id.or(by_title) {
             return found.id.clone();
         }
@@ -408,8 +433,17 @@ impl Reader<'_> {
         } else {
             named.id.clone()
         };
-        let text = if named.text.is_empty() { "(The sheet did not give the recommendation's words.)".into() } else { named.text };
-        self.working.recommendations.push(Recommendation { id: id.clone(), priority: priority.to_string(), inspection: None, text });
+        let text = if named.text.is_empty() {
+            "(The sheet did not give the recommendation's words.)".into()
+        } else {
+            named.text
+        };
+        self.working.recommendations.push(Recommendation {
+            id: id.clone(),
+            priority: priority.to_string(),
+            inspection: None,
+            text,
+        });
         if !self.recommendation.is_empty() {
             self.recommendation.id = id.clone();
         }
@@ -420,14 +454,19 @@ impl Reader<'_> {
     fn person_for(&mut self, name: &str) -> String {
         let wanted = values::one_line(name).to_lowercase();
         let found = self.working.people.iter().find(|p| {
-            p.name.to_lowercase() == wanted || p.id.to_lowercase() == wanted || (!p.role.is_empty() && p.role.to_lowercase() == wanted)
+            p.name.to_lowercase() == wanted
+                || p.id.to_lowercase() == wanted
+                || (!p.role.is_empty() && p.role.to_lowercase() == wanted)
         });
         if let Some(person) = found {
             return person.id.clone();
         }
         let base = if wanted == "to be confirmed" { TO_BE_CONFIRMED.to_string() } else { values::slug(name) };
         let base = if base.is_empty() { "lead".to_string() } else { base };
-        let id = (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|id| self.working.person(id).is_none()).expect("endless");
+        let id = (1..)
+            .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+            .find(|id| self.working.person(id).is_none())
+            .expect("endless");
         self.working.people.push(Person {
             id: id.clone(),
             name: values::one_line(name),

@@ -150,7 +150,9 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Sheet, csv::Error> {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
-        rows.push(record?.iter().map(|t| if t.trim().is_empty() { Cell::Empty } else { Cell::Text(t.to_string()) }).collect());
+        rows.push(
+            record?.iter().map(|t| if t.trim().is_empty() { Cell::Empty } else { Cell::Text(t.to_string()) }).collect(),
+        );
     }
     Ok(Sheet { name: name.to_string(), rows })
 }
@@ -197,7 +199,9 @@ fn cell_of(data: &Data) -> Cell {
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(n) => Cell::Number(*n),
         Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
-        Data::DateTime(dt) if dt.is_datetime() => excel_serial_date(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            excel_serial_date(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date)
+        }
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
     }
 }
@@ -245,7 +249,10 @@ mod tests {
     fn a_merged_region_reads_on_every_row_it_covers() {
         let mut sheet = Sheet {
             name: "s".into(),
-            rows: vec![vec![Cell::Text("R1 text".into()), Cell::Text("1.1".into())], vec![Cell::Empty, Cell::Text("1.2".into())]],
+            rows: vec![
+                vec![Cell::Text("R1 text".into()), Cell::Text("1.1".into())],
+                vec![Cell::Empty, Cell::Text("1.2".into())],
+            ],
         };
         spread_merged(&mut sheet, [((0, 0), (1, 0))].into_iter());
         assert_eq!(sheet.cell(1, 0).text(), "R1 text");

@@ -6,8 +6,20 @@ use chrono::NaiveDate;
 use super::sheet::{Cell, excel_serial_date};
 use crate::model::Rag;
 
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// A month's number (1–12) from its name or three-letter abbreviation ("Sept" too).
 fn month(word: &str) -> Option<u32> {
@@ -28,7 +40,8 @@ fn year(text: &str) -> Option<i32> {
 }
 
 fn last_day_of(year: i32, month: u32) -> Option<NaiveDate> {
-    let next = if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
+    let next =
+        if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
     next?.pred_opt()
 }
 
@@ -79,13 +92,16 @@ pub fn parse_uk_date(text: &str) -> Result<NaiveDate, String> {
     {
         return last_day_of(y, m).ok_or_else(not_a_date);
     }
-    let words: Vec<String> = lower
-        .split([' ', ','])
-        .filter(|w| !w.is_empty())
-        .map(|w| w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).to_string())
-        .zip(lower.split([' ', ',']).filter(|w| !w.is_empty()))
-        .map(|(digits, word)| if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) { digits } else { word.to_string() })
-        .collect();
+    let words: Vec<String> =
+        lower
+            .split([' ', ','])
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).to_string())
+            .zip(lower.split([' ', ',']).filter(|w| !w.is_empty()))
+            .map(|(digits, word)| {
+                if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) { digits } else { word.to_string() }
+            })
+            .collect();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let day = |w: &str| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
     let found = match words.as_slice() {
@@ -98,13 +114,17 @@ pub fn parse_uk_date(text: &str) -> Result<NaiveDate, String> {
         [m, y] if month(m).is_some() && year(y).is_some() => {
             return Err(format!(
                 "\"{original}\" gives a month but not a day (did you mean {}?)",
-                last_day_of(year(y).unwrap_or(2000), month(m).unwrap_or(1)).map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default()
+                last_day_of(year(y).unwrap_or(2000), month(m).unwrap_or(1))
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default()
             ));
         }
         _ => None,
     };
     match found {
-        Some((d, m, y)) => NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("\"{original}\" is not a day of the calendar")),
+        Some((d, m, y)) => {
+            NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("\"{original}\" is not a day of the calendar"))
+        }
         None => Err(not_a_date()),
     }
 }
@@ -196,7 +216,10 @@ mod tests {
 
     #[test]
     fn unreadable_dates_say_why() {
-        assert_eq!(parse_uk_date("Dec 2016").unwrap_err(), "\"Dec 2016\" gives a month but not a day (did you mean 31/12/2016?)");
+        assert_eq!(
+            parse_uk_date("Dec 2016").unwrap_err(),
+            "\"Dec 2016\" gives a month but not a day (did you mean 31/12/2016?)"
+        );
         assert_eq!(parse_uk_date("ongoing").unwrap_err(), "\"ongoing\" is not a date (write it as 31/03/2027)");
         assert!(parse_uk_date("31/02/2027").unwrap_err().contains("not a day of the calendar"));
         assert_eq!(due_date(&Cell::Number(43555.0)), Ok(day(2019, 3, 31)));

@@ -42,7 +42,11 @@ fn first_free(base: String, taken: impl Fn(&str) -> bool) -> String {
     if !taken(&base) {
         return base;
     }
-    ('a'..='z').map(|c| format!("{base}{c}")).chain((2..).map(|n| format!("{base}-{n}"))).find(|id| !taken(id)).expect("endless")
+    ('a'..='z')
+        .map(|c| format!("{base}{c}"))
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|id| !taken(id))
+        .expect("endless")
 }
 
 impl Board {
@@ -124,8 +128,12 @@ impl Board {
                 })
             }
             PlanPart::Priority => {
-                let meetings: Vec<u32> =
-                    self.meetings_reviewing(id).into_iter().filter(|(_, _, approved)| *approved).map(|(m, _, _)| m).collect();
+                let meetings: Vec<u32> = self
+                    .meetings_reviewing(id)
+                    .into_iter()
+                    .filter(|(_, _, approved)| *approved)
+                    .map(|(m, _, _)| m)
+                    .collect();
                 (!meetings.is_empty()).then(|| {
                     format!(
                         "priority {id} is reviewed on the agenda of {}, whose minutes are approved",
@@ -160,10 +168,18 @@ impl Board {
         };
         match part {
             PlanPart::Inspection => {
-                let recs: Vec<&str> =
-                    self.recommendations.iter().filter(|r| r.inspection.as_deref() == Some(id)).map(|r| r.id.as_str()).collect();
+                let recs: Vec<&str> = self
+                    .recommendations
+                    .iter()
+                    .filter(|r| r.inspection.as_deref() == Some(id))
+                    .map(|r| r.id.as_str())
+                    .collect();
                 if !recs.is_empty() {
-                    said.push(format!("{} name it as their source ({})", plural(recs.len(), "recommendation"), recs.join(", ")));
+                    said.push(format!(
+                        "{} name it as their source ({})",
+                        plural(recs.len(), "recommendation"),
+                        recs.join(", ")
+                    ));
                 }
             }
             PlanPart::Priority => {
@@ -179,7 +195,9 @@ impl Board {
                 }
                 said.extend(rated(&actions));
                 for (meeting, item, _) in self.meetings_reviewing(id) {
-                    said.push(format!("meeting {meeting}'s agenda item {item} reviews it (the item stays, as a plain item)"));
+                    said.push(format!(
+                        "meeting {meeting}'s agenda item {item} reviews it (the item stays, as a plain item)"
+                    ));
                 }
             }
             PlanPart::Recommendation => {

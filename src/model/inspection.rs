@@ -75,9 +75,9 @@ impl InspectionKind {
                 &[Outstanding, Good, RequiresImprovementToBeGood, Inadequate]
             }
             InspectionKind::SafeguardingAndLookedAfter => &[Outstanding, Good, Adequate, Inadequate],
-            InspectionKind::FocusedVisit | InspectionKind::MonitoringVisit | InspectionKind::JointTargetedAreaInspection => {
-                &[]
-            }
+            InspectionKind::FocusedVisit
+            | InspectionKind::MonitoringVisit
+            | InspectionKind::JointTargetedAreaInspection => &[],
             InspectionKind::Other => &[Outstanding, Good, RequiresImprovementToBeGood, Adequate, Inadequate],
         }
     }

@@ -76,7 +76,8 @@ pub fn form(ui: &mut egui::Ui, board: &Board, selected: &Selected, state: &mut W
                 Item::Inspection(_) => ("Add inspection", true),
             };
             ui.horizontal(|ui| {
-                let add = ui.add_enabled(ready && !draft.id.trim().is_empty(), egui::Button::new(RichText::new(what).strong()));
+                let add = ui
+                    .add_enabled(ready && !draft.id.trim().is_empty(), egui::Button::new(RichText::new(what).strong()));
                 if add.clicked() {
                     let (edit, select) = draft.add();
                     intents.push(Intent::Edit(edit));
@@ -217,7 +218,10 @@ fn person_id(board: &Board, name: &str) -> String {
         .collect::<Vec<_>>()
         .join("-");
     let base = if base.is_empty() { "person".to_string() } else { base };
-    (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|id| board.person(id).is_none()).expect("endless")
+    (1..)
+        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+        .find(|id| board.person(id).is_none())
+        .expect("endless")
 }
 
 fn inspection_fields(ui: &mut egui::Ui, draft: &mut Draft) -> bool {
@@ -234,9 +238,10 @@ fn inspection_fields(ui: &mut egui::Ui, draft: &mut Draft) -> bool {
     ui.label("Started");
     changed |= date_picker(ui, "inspection-start", &mut inspection.start);
     ui.end_row();
-    for (label, date, salt) in
-        [("Ended", &mut inspection.end, "inspection-end"), ("Report published", &mut inspection.published, "inspection-published")]
-    {
+    for (label, date, salt) in [
+        ("Ended", &mut inspection.end, "inspection-end"),
+        ("Report published", &mut inspection.published, "inspection-published"),
+    ] {
         ui.label(label);
         ui.horizontal(|ui| {
             let mut known = date.is_some();
@@ -261,7 +266,8 @@ fn inspection_fields(ui: &mut egui::Ui, draft: &mut Draft) -> bool {
         let mut remove = None;
         for (i, judgement) in inspection.judgements.iter_mut().enumerate() {
             ui.horizontal(|ui| {
-                let area = ui.add(egui::TextEdit::singleline(&mut judgement.area).desired_width(320.0).hint_text("area"));
+                let area =
+                    ui.add(egui::TextEdit::singleline(&mut judgement.area).desired_width(320.0).hint_text("area"));
                 changed |= area.lost_focus();
                 let before = judgement.grade;
                 let name = ui.label("grade").id;

@@ -113,7 +113,9 @@ fn draft_for(board: &Board, selected: &Selected, today: NaiveDate) -> Option<Dra
             draft(id, Item::Inspection(i), inspectors, findings)
         }
         Selected::Priority(id) => draft(id, Item::Priority(board.priority(id)?.clone()), vec![], vec![]),
-        Selected::Recommendation(id) => draft(id, Item::Recommendation(board.recommendation(id)?.clone()), vec![], vec![]),
+        Selected::Recommendation(id) => {
+            draft(id, Item::Recommendation(board.recommendation(id)?.clone()), vec![], vec![])
+        }
         Selected::Action(id) => {
             let action = board.action(id)?.clone();
             let evidence = action.evidence.clone();
@@ -136,7 +138,12 @@ fn draft_for(board: &Board, selected: &Selected, today: NaiveDate) -> Option<Dra
         }
         Selected::NewPriority => {
             let id = board.next_priority_id();
-            draft(&id, Item::Priority(Priority { id: id.clone(), title: String::new(), summary: String::new() }), vec![], vec![])
+            draft(
+                &id,
+                Item::Priority(Priority { id: id.clone(), title: String::new(), summary: String::new() }),
+                vec![],
+                vec![],
+            )
         }
         Selected::NewRecommendation { priority } => {
             let id = board.next_recommendation_id();
@@ -186,15 +193,15 @@ impl Draft {
     /// The edit that records the form's changes to an existing part, if it differs.
     fn update(&self, board: &Board) -> Option<Edit> {
         let edit = match self.finished() {
-            Item::Inspection(i) => (board.inspection(&i.id) != Some(&i)).then(|| PlanEdit::UpdateInspection(i)),
-            Item::Priority(p) => (board.priority(&p.id) != Some(&p)).then(|| PlanEdit::UpdatePriority(p)),
+            Item::Inspection(i) => (board.inspection(&i.id) != Some(&i)).then_some(PlanEdit::UpdateInspection(i)),
+            Item::Priority(p) => (board.priority(&p.id) != Some(&p)).then_some(PlanEdit::UpdatePriority(p)),
             Item::Recommendation(r) => {
-                (board.recommendation(&r.id) != Some(&r)).then(|| PlanEdit::UpdateRecommendation(r))
+                (board.recommendation(&r.id) != Some(&r)).then_some(PlanEdit::UpdateRecommendation(r))
             }
             Item::Action(a) => {
                 let before = board.action(&a.id)?;
                 let same = PlanAction { updates: before.updates.clone(), ..a.clone() } == *before;
-                (!same).then(|| PlanEdit::UpdateAction(a))
+                (!same).then_some(PlanEdit::UpdateAction(a))
             }
         };
         edit.map(Edit::Plan)
@@ -204,7 +211,9 @@ impl Draft {
     fn add(&self) -> (Edit, Selected) {
         let id = self.id.trim().to_string();
         let (edit, selected) = match self.finished() {
-            Item::Inspection(i) => (PlanEdit::AddInspection(Inspection { id: id.clone(), ..i }), Selected::Inspection(id)),
+            Item::Inspection(i) => {
+                (PlanEdit::AddInspection(Inspection { id: id.clone(), ..i }), Selected::Inspection(id))
+            }
             Item::Priority(p) => (PlanEdit::AddPriority(Priority { id: id.clone(), ..p }), Selected::Priority(id)),
             Item::Recommendation(r) => {
                 (PlanEdit::AddRecommendation(Recommendation { id: id.clone(), ..r }), Selected::Recommendation(id))
@@ -246,7 +255,9 @@ pub fn write_ui(
                 "Choose an inspection, priority, recommendation or action on the left to edit it, or add one. \
                  Changes are saved to the board as you leave each field, and Undo takes them back one by one.",
             );
-            ui.label("A spreadsheet the plan is already kept in can be brought in from File → Import from a spreadsheet.");
+            ui.label(
+                "A spreadsheet the plan is already kept in can be brought in from File → Import from a spreadsheet.",
+            );
         }
     });
     forms::moves_and_removals(ui.ctx(), state, intents);

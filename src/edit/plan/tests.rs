@@ -82,8 +82,12 @@ fn renaming_a_recommendation_carries_its_actions_and_undo_puts_every_reference_b
     let mut history = History::new();
     let under: Vec<String> = board.actions_for("R3").map(|a| a.id.clone()).collect();
     assert!(!under.is_empty());
-    apply(&mut board, &mut history, PlanEdit::Rename { part: PlanPart::Recommendation, from: "R3".into(), to: "R3a".into() })
-        .unwrap();
+    apply(
+        &mut board,
+        &mut history,
+        PlanEdit::Rename { part: PlanPart::Recommendation, from: "R3".into(), to: "R3a".into() },
+    )
+    .unwrap();
     assert!(board.recommendation("R3").is_none());
     let now: Vec<String> = board.actions_for("R3a").map(|a| a.id.clone()).collect();
     assert_eq!(now, under);
@@ -97,7 +101,11 @@ fn renaming_a_priority_follows_into_open_agendas_but_not_sealed_ones() {
     let mut board = sample_board();
     // P1 is on the agenda of approved meetings: its id is part of their record.
     let mut history = History::new();
-    let sealed = apply(&mut board, &mut history, PlanEdit::Rename { part: PlanPart::Priority, from: "P1".into(), to: "PX".into() });
+    let sealed = apply(
+        &mut board,
+        &mut history,
+        PlanEdit::Rename { part: PlanPart::Priority, from: "P1".into(), to: "PX".into() },
+    );
     assert!(sealed.unwrap_err().to_string().contains("whose minutes are approved"));
 
     // A priority added now, reviewed only by the planned meeting, can be renamed.
@@ -112,8 +120,14 @@ fn renaming_a_priority_follows_into_open_agendas_but_not_sealed_ones() {
         notes: String::new(),
         resolutions: vec![],
     });
-    apply(&mut board, &mut history, PlanEdit::AddRecommendation(Recommendation { priority: "P7".into(), ..new_recommendation("R11") })).unwrap();
-    apply(&mut board, &mut history, PlanEdit::Rename { part: PlanPart::Priority, from: "P7".into(), to: "P0".into() }).unwrap();
+    apply(
+        &mut board,
+        &mut history,
+        PlanEdit::AddRecommendation(Recommendation { priority: "P7".into(), ..new_recommendation("R11") }),
+    )
+    .unwrap();
+    apply(&mut board, &mut history, PlanEdit::Rename { part: PlanPart::Priority, from: "P7".into(), to: "P0".into() })
+        .unwrap();
     assert_eq!(board.recommendation("R11").unwrap().priority, "P0");
     assert_eq!(board.meetings_reviewing("P0").len(), 1);
     assert!(crate::board_file::validate(&board, "").is_empty(), "the renamed board is still valid");
@@ -123,7 +137,11 @@ fn renaming_a_priority_follows_into_open_agendas_but_not_sealed_ones() {
 fn an_action_rated_at_approved_minutes_keeps_its_id_and_cannot_be_removed() {
     let mut board = sample_board();
     let mut history = History::new();
-    let rename = apply(&mut board, &mut history, PlanEdit::Rename { part: PlanPart::Action, from: "1.1".into(), to: "1.1x".into() });
+    let rename = apply(
+        &mut board,
+        &mut history,
+        PlanEdit::Rename { part: PlanPart::Action, from: "1.1".into(), to: "1.1x".into() },
+    );
     assert!(rename.unwrap_err().to_string().starts_with("action 1.1 was rated at meetings"));
     let remove = apply(&mut board, &mut history, PlanEdit::Remove { part: PlanPart::Action, id: "1.1".into() });
     assert!(remove.is_err());
@@ -134,7 +152,8 @@ fn moving_swaps_with_the_next_sibling_only() {
     let mut board = sample_board();
     let mut history = History::new();
     let before: Vec<String> = board.actions_for("R1").map(|a| a.id.clone()).collect();
-    apply(&mut board, &mut history, PlanEdit::Move { part: PlanPart::Action, id: before[0].clone(), up: false }).unwrap();
+    apply(&mut board, &mut history, PlanEdit::Move { part: PlanPart::Action, id: before[0].clone(), up: false })
+        .unwrap();
     let after: Vec<String> = board.actions_for("R1").map(|a| a.id.clone()).collect();
     assert_eq!((&after[0], &after[1]), (&before[1], &before[0]));
     let first = apply(&mut board, &mut history, PlanEdit::Move { part: PlanPart::Priority, id: "P1".into(), up: true });
