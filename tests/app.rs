@@ -478,3 +478,46 @@ fn adviser_imports_a_sheet_fixing_a_date_in_the_preview_and_confirming_new_peopl
     assert!(harness.state().board().unwrap().actions.is_empty(), "one undo takes the whole import back");
     std::fs::remove_dir_all(path.parent().unwrap()).ok();
 }
+
+#[test]
+fn adviser_records_a_monitoring_visit_with_its_findings() {
+    let mut harness = sample();
+    go_to(&mut harness, "Statement of action");
+    harness.get_by_label("Write the statement").click();
+    harness.run();
+    harness.get_by_label("Add an inspection or visit").click();
+    harness.run();
+    harness.get_by_label("New inspection or visit");
+    harness.get_by_label_contains("A monitoring visit is not graded");
+    harness.get_by_label("Focus").focus();
+    harness.run();
+    harness.get_by_label("Focus").type_text("Children in care and care leavers");
+    harness.get_by_label("Findings (one a line)").focus();
+    harness.run();
+    harness.get_by_label("Findings (one a line)").type_text("Pathway plans are more specific\nToo many moves for teenagers");
+    harness.run();
+    harness.get_by_label("Add inspection").click();
+    harness.run();
+    let board = harness.state().board().unwrap();
+    let visit = board.inspection("visit-4").expect("the visit added with the proposed id");
+    assert_eq!(visit.kind, improvement_board::model::InspectionKind::MonitoringVisit);
+    assert_eq!(visit.focus, "Children in care and care leavers");
+    assert_eq!(visit.findings, ["Pathway plans are more specific", "Too many moves for teenagers"]);
+}
+
+#[test]
+fn the_statement_of_action_and_its_spreadsheet_are_exported_from_the_file_menu() {
+    let dir = std::env::temp_dir().join(format!("ib-app-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (pdf, xlsx) = (dir.join("soa.pdf"), dir.join("soa.xlsx"));
+    let dialogs = ScriptedDialogs { pdf: vec![pdf.clone()], sheets_to_save: vec![xlsx.clone()], ..Default::default() };
+    let mut harness = harness(App::new(open_document(None), today(), Box::new(dialogs)));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::X);
+    harness.run();
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "an xlsx is a zip");
+    assert!(harness.state().status.contains("45 actions and the action log"), "{}", harness.state().status);
+    std::fs::remove_dir_all(dir).ok();
+}
