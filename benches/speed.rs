@@ -15,7 +15,10 @@ use improvement_board::documents::{
     action_log::action_log_pdf,
     minutes::{MinutesOptions, minutes_pdf},
     progress::progress_pdf,
+    spreadsheet::statement_xlsx,
+    statement::statement_pdf,
 };
+use improvement_board::import;
 use improvement_board::{board_file, generate::generate, summary::summary_text};
 
 /// Median of timed runs after two warm-ups; runs until a second has passed (5 to 50 runs).
@@ -85,6 +88,26 @@ fn main() {
         put("action log PDF", ms(median(|| pages.1 = action_log_pdf(&board, today).pages.len())));
         put("progress report PDF", ms(median(|| pages.2 = progress_pdf(&board, today).pages.len())));
         put("pages (minutes / log / progress)", format!("{} / {} / {}", pages.0, pages.1, pages.2));
+        let mut statement_pages = 0;
+        put("statement of action PDF", ms(median(|| statement_pages = statement_pdf(&board, today).pages.len())));
+        put("statement pages", statement_pages.to_string());
+        let sheet_path = folder.join(format!("board-{n}.xlsx"));
+        put("statement xlsx export", ms(median(|| std::fs::write(&sheet_path, statement_xlsx(&board, today).unwrap()).unwrap())));
+        // Reading its own export back into an empty plan: every row recognised and matched.
+        let mut empty = board.clone();
+        empty.priorities.clear();
+        empty.recommendations.clear();
+        empty.actions.clear();
+        empty.meetings.clear();
+        put(
+            "import xlsx (read + rows)",
+            ms(median(|| {
+                let sheet = import::pick_sheet(&sheet_path, import::read_sheets(&sheet_path).unwrap(), None).unwrap();
+                let mapping = import::find_mapping(&sheet).unwrap();
+                let read = import::read(&empty, &sheet, &mapping, "bench.xlsx", today);
+                assert_eq!(read.actions.len(), n);
+            })),
+        );
 
         let ctx = egui::Context::default();
         let mut app = App::new(Ok(Document::new_board(board.clone())), today, Box::new(ScriptedDialogs::default()));

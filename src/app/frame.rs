@@ -166,9 +166,11 @@ fn central(app: &mut App, ui: &mut egui::Ui) {
     let today = app.today;
     let mut intents = Vec::new();
     match app.view {
-        View::Overview => super::overview::overview_ui(ui, board, today, &mut intents),
+        View::Overview => {
+            super::overview::overview_ui(ui, board, doc.version, today, &mut app.overview, &mut intents)
+        }
         View::Plan => super::plan::plan_ui(ui, board, doc.version, today, &mut app.plan, &mut intents),
-        View::Meeting => super::meeting::meeting_ui(ui, board, today, &mut app.meeting, &mut intents),
+        View::Meeting => super::meeting::meeting_ui(ui, board, doc.version, today, &mut app.meeting, &mut intents),
         View::ActionLog => super::action_log::action_log_ui(ui, board, today, &mut app.log, &mut intents),
         View::Indicators => super::indicators::indicators_ui(ui, board),
         View::People => super::people::people_ui(ui, board, &mut app.people, &mut intents),

@@ -120,6 +120,7 @@ pub struct App {
     shown_title: String,
     fonts_installed: bool,
     pub presenter_open: bool,
+    overview: overview::OverviewState,
     plan: plan::PlanState,
     pub meeting: meeting::MeetingState,
     log: action_log::LogState,
@@ -155,6 +156,7 @@ impl App {
             shown_title: String::new(),
             fonts_installed: false,
             presenter_open: false,
+            overview: Default::default(),
             plan: Default::default(),
             meeting: Default::default(),
             log: Default::default(),
@@ -228,6 +230,7 @@ impl App {
 
     fn on_board_opened(&mut self) {
         self.meeting = meeting::MeetingState::for_board(self.board(), self.today);
+        self.overview = Default::default();
         self.plan = Default::default();
         self.log = Default::default();
         self.people = Default::default();

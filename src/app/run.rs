@@ -56,8 +56,8 @@ impl App {
             AppCommand::Help => self.show_help = !self.show_help,
             AppCommand::AuditTrail => self.show_audit = !self.show_audit,
             walk => {
-                if let Some(board) = self.doc.as_ref().map(|d| &d.board)
-                    && let Some(edit) = self.meeting.walk_command(walk, board, self.today, ctx)
+                if let Some(doc) = self.doc.as_ref()
+                    && let Some(edit) = self.meeting.walk_command(walk, &doc.board, doc.version, self.today, ctx)
                 {
                     self.apply(edit);
                 }

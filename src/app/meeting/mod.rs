@@ -50,6 +50,8 @@ pub struct MeetingState {
     /// Index into the walk-through list.
     pub position: usize,
     pub draft: WalkDraft,
+    /// The walk-through list as positions in the board's actions, and what it was made for.
+    walk_list: Option<(walk::WalkKey, Vec<usize>)>,
     /// Clerk's text being typed, by field, until it is committed.
     pub(super) texts: HashMap<String, String>,
     pub(super) new_action: agenda::NewAction,
@@ -86,6 +88,7 @@ impl MeetingState {
 pub fn meeting_ui(
     ui: &mut egui::Ui,
     board: &Board,
+    version: u64,
     today: NaiveDate,
     state: &mut MeetingState,
     intents: &mut Vec<Intent>,
@@ -102,7 +105,7 @@ pub fn meeting_ui(
     });
     ui.separator();
     match state.tab {
-        MeetingTab::Walk => walk::walk_ui(ui, board, meeting, today, state, intents),
+        MeetingTab::Walk => walk::walk_ui(ui, board, version, meeting, today, state, intents),
         MeetingTab::Attendance => attendance::attendance_ui(ui, board, meeting, state, intents),
         MeetingTab::Agenda => agenda::agenda_ui(ui, board, meeting, today, state, intents),
         MeetingTab::SinceLastTime => since::since_ui(ui, board, meeting, today),

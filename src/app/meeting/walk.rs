@@ -25,9 +25,32 @@ pub struct WalkDraft {
 
 const NOTE_ID: &str = "walk-note";
 
+/// Everything the walk-through list depends on: board version, order, meeting, day.
+pub(super) type WalkKey = (u64, WalkOrder, u32, NaiveDate);
+
 impl MeetingState {
-    fn current<'a>(&self, board: &'a Board, meeting: &Meeting, today: NaiveDate) -> (Vec<&'a PlanAction>, usize) {
-        let list = board.walk(&self.order, meeting.number, today);
+    /// The walk-through list and the position in it. The list is worked out once per edit
+    /// (or change of order, meeting or day) and kept as positions in the board's actions:
+    /// sorting thousands of actions every frame was what made this view slow at scale.
+    fn current<'a>(
+        &mut self,
+        board: &'a Board,
+        version: u64,
+        meeting: &Meeting,
+        today: NaiveDate,
+    ) -> (Vec<&'a PlanAction>, usize) {
+        let key: WalkKey = (version, self.order.clone(), meeting.number, today);
+        if self.walk_list.as_ref().is_none_or(|(cached, _)| *cached != key) {
+            let index: std::collections::HashMap<&str, usize> =
+                board.actions.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+            let positions = board.walk(&self.order, meeting.number, today).iter().filter_map(|a| index.get(a.id.as_str()).copied()).collect();
+            self.walk_list = Some((key, positions));
+        }
+        let list: Vec<&PlanAction> = self
+            .walk_list
+            .as_ref()
+            .map(|(_, positions)| positions.iter().filter_map(|&i| board.actions.get(i)).collect())
+            .unwrap_or_default();
         let position = self.position.min(list.len().saturating_sub(1));
         (list, position)
     }
@@ -53,11 +76,12 @@ impl MeetingState {
         &mut self,
         command: AppCommand,
         board: &Board,
+        version: u64,
         today: NaiveDate,
         ctx: &egui::Context,
     ) -> Option<Edit> {
         let meeting = board.meeting(self.selected?)?;
-        let (list, position) = self.current(board, meeting, today);
+        let (list, position) = self.current(board, version, meeting, today);
         let action = *list.get(position)?;
         self.ensure_draft(action, meeting.number);
         match command {
@@ -122,13 +146,14 @@ impl MeetingState {
 pub fn walk_ui(
     ui: &mut egui::Ui,
     board: &Board,
+    version: u64,
     meeting: &Meeting,
     today: NaiveDate,
     state: &mut MeetingState,
     intents: &mut Vec<Intent>,
 ) {
     order_picker(ui, board, state);
-    let (list, position) = state.current(board, meeting, today);
+    let (list, position) = state.current(board, version, meeting, today);
     let Some(action) = list.get(position).copied() else {
         ui.label("Nothing to walk through in this order.");
         return;

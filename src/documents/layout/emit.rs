@@ -58,7 +58,10 @@ pub fn write_pdf(
     let pdf_pages: Vec<PdfPage> = pages
         .iter()
         .map(|page| {
-            let mut ops = Vec::with_capacity(page.items.len() * 6);
+            let mut ops = Vec::with_capacity(page.items.len() * 3);
+            // Shapes first, then all the page's text in one text object: text always sits on
+            // its chip or stripe, and one text object with moves between lines is a third
+            // of the operators (and of the numbers to print) that a section per line is.
             for item in &page.items {
                 match item {
                     Item::Box { x, y, w, h, colour: c } => {
@@ -92,17 +95,10 @@ pub fn write_pdf(
                             },
                         });
                     }
-                    Item::Text { x, y, size: pt, bold: is_bold, colour: c, text } => {
-                        let font = if *is_bold { bold.clone() } else { regular.clone() };
-                        ops.push(Op::StartTextSection);
-                        ops.push(Op::SetFont { font: PdfFontHandle::External(font), size: Pt(*pt) });
-                        ops.push(Op::SetFillColor { col: colour(*c) });
-                        ops.push(Op::SetTextCursor { pos: point(size, *x, *y) });
-                        ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
-                        ops.push(Op::EndTextSection);
-                    }
+                    Item::Text { .. } => {}
                 }
             }
+            text_object(&mut ops, page, size, &regular, &bold);
             PdfPage::new(Mm(size.width), Mm(size.height), ops)
         })
         .collect();
@@ -110,5 +106,85 @@ pub fn write_pdf(
     for (title, page) in bookmarks {
         doc.add_bookmark(title, page + 1);
     }
-    doc.save(&PdfSaveOptions::default(), &mut Vec::new())
+    // printpdf compresses at zlib's best level, which took a quarter of a long report's
+    // time; the default level gives files within a few per cent of the size.
+    // printpdf compresses every stream at zlib's best level, one after another: a quarter
+    // of a long report's time. Here the default level (files within a few per cent of the
+    // size) on both cores.
+    let unoptimised = PdfSaveOptions { optimize: false, ..PdfSaveOptions::default() };
+    let mut pdf = doc.to_lopdf_document(&unoptimised, &mut Vec::new());
+    let mut streams: Vec<_> = pdf
+        .objects
+        .values_mut()
+        .filter_map(|object| object.as_stream_mut().ok())
+        .filter(|stream| stream.dict.get(b"Filter").is_err())
+        .collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let share = streams.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        for chunk in streams.chunks_mut(share) {
+            scope.spawn(move || {
+                for stream in chunk {
+                    if let Some(compressed) = deflate(&stream.content).filter(|c| c.len() + 19 < stream.content.len()) {
+                        stream.dict.set("Filter", "FlateDecode");
+                        stream.set_content(compressed);
+                    }
+                }
+            });
+        }
+    });
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes).expect("writing to memory cannot fail");
+    bytes
+}
+
+fn deflate(content: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(content).ok()?;
+    encoder.finish().ok()
+}
+
+/// The page's text as one text object: font and colour set only when they change, each
+/// line reached by a move from the one before.
+fn text_object(
+    ops: &mut Vec<Op>,
+    page: &Page,
+    size: PageSize,
+    regular: &printpdf::FontId,
+    bold: &printpdf::FontId,
+) {
+    let mut started = false;
+    let mut font: Option<(bool, f32)> = None;
+    let mut fill: Option<Colour> = None;
+    let mut at = Point::new(Mm(0.0), Mm(0.0));
+    for item in &page.items {
+        let Item::Text { x, y, size: pt, bold: is_bold, colour: c, text } = item else { continue };
+        if !started {
+            ops.push(Op::StartTextSection);
+            // With no leading, T* returns to the start of the current line: it moves
+            // nothing, but tells text extractors (and copy and paste) a new line begins.
+            ops.push(Op::SetLineHeight { lh: Pt(0.0) });
+            started = true;
+        } else {
+            ops.push(Op::AddLineBreak);
+        }
+        if font != Some((*is_bold, *pt)) {
+            let face = if *is_bold { bold.clone() } else { regular.clone() };
+            ops.push(Op::SetFont { font: PdfFontHandle::External(face), size: Pt(*pt) });
+            font = Some((*is_bold, *pt));
+        }
+        if fill != Some(*c) {
+            ops.push(Op::SetFillColor { col: colour(*c) });
+            fill = Some(*c);
+        }
+        let to = point(size, *x, *y);
+        // Td moves from the start of the previous line.
+        ops.push(Op::SetTextCursor { pos: Point { x: Pt(to.x.0 - at.x.0), y: Pt(to.y.0 - at.y.0) } });
+        at = to;
+        ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+    }
+    if started {
+        ops.push(Op::EndTextSection);
+    }
 }
