@@ -92,7 +92,10 @@ fn main() {
         put("statement of action PDF", ms(median(|| statement_pages = statement_pdf(&board, today).pages.len())));
         put("statement pages", statement_pages.to_string());
         let sheet_path = folder.join(format!("board-{n}.xlsx"));
-        put("statement xlsx export", ms(median(|| std::fs::write(&sheet_path, statement_xlsx(&board, today).unwrap()).unwrap())));
+        put(
+            "statement xlsx export",
+            ms(median(|| std::fs::write(&sheet_path, statement_xlsx(&board, today).unwrap()).unwrap())),
+        );
         // Reading its own export back into an empty plan: every row recognised and matched.
         let mut empty = board.clone();
         empty.priorities.clear();

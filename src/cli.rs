@@ -308,7 +308,9 @@ fn import(sheet_path: &Path, into: &Path, sheet_name: Option<&str>, keep_going: 
         .zip(&mapping.fields)
         .enumerate()
         .filter(|(_, (_, field))| **field != import::Field::Ignore)
-        .map(|(i, (header, field))| format!("{} \"{header}\" → {}", column_letter(i), field.label().to_lowercase()))
+        .map(|(i, (header, field))| {
+            format!("{} \"{header}\" → {}", import::column_letter(i), field.label().to_lowercase())
+        })
         .collect();
     println!("{}, sheet \"{}\": headers on row {}: {}", source, sheet.name, mapping.header_row + 1, columns.join(", "));
     let failures = reading.failures();
@@ -351,17 +353,6 @@ fn import(sheet_path: &Path, into: &Path, sheet_name: Option<&str>, keep_going: 
         }
         Err(error) => fail(error.to_string()),
     }
-}
-
-/// "A", "B", … "AA": the column as Excel names it.
-fn column_letter(index: usize) -> String {
-    let mut n = index + 1;
-    let mut letters = Vec::new();
-    while n > 0 {
-        letters.push((b'A' + ((n - 1) % 26) as u8) as char);
-        n = (n - 1) / 26;
-    }
-    letters.iter().rev().collect()
 }
 
 fn check(file: &Path) -> ExitCode {

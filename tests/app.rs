@@ -494,7 +494,9 @@ fn adviser_records_a_monitoring_visit_with_its_findings() {
     harness.get_by_label("Focus").type_text("Children in care and care leavers");
     harness.get_by_label("Findings (one a line)").focus();
     harness.run();
-    harness.get_by_label("Findings (one a line)").type_text("Pathway plans are more specific\nToo many moves for teenagers");
+    harness
+        .get_by_label("Findings (one a line)")
+        .type_text("Pathway plans are more specific\nToo many moves for teenagers");
     harness.run();
     harness.get_by_label("Add inspection").click();
     harness.run();

@@ -166,9 +166,7 @@ fn central(app: &mut App, ui: &mut egui::Ui) {
     let today = app.today;
     let mut intents = Vec::new();
     match app.view {
-        View::Overview => {
-            super::overview::overview_ui(ui, board, doc.version, today, &mut app.overview, &mut intents)
-        }
+        View::Overview => super::overview::overview_ui(ui, board, doc.version, today, &mut app.overview, &mut intents),
         View::Plan => super::plan::plan_ui(ui, board, doc.version, today, &mut app.plan, &mut intents),
         View::Meeting => super::meeting::meeting_ui(ui, board, doc.version, today, &mut app.meeting, &mut intents),
         View::ActionLog => super::action_log::action_log_ui(ui, board, today, &mut app.log, &mut intents),

@@ -140,16 +140,6 @@ pub fn import_window(app: &mut App, ctx: &egui::Context) {
     }
 }
 
-fn column_letter(index: usize) -> String {
-    let mut n = index + 1;
-    let mut letters = Vec::new();
-    while n > 0 {
-        letters.push((b'A' + ((n - 1) % 26) as u8) as char);
-        n = (n - 1) / 26;
-    }
-    letters.iter().rev().collect()
-}
-
 /// The window's content; true when the person pressed Import.
 fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, today: chrono::NaiveDate) -> bool {
     ui.horizontal(|ui| {
@@ -257,14 +247,15 @@ fn mapping_grid(ui: &mut egui::Ui, session: &mut ImportSession) {
                     ui.set_width(150.0);
                     ui.spacing_mut().combo_width = 146.0;
                     let heading = if header.is_empty() { "(no header)".to_string() } else { header.clone() };
-                    let name = ui.label(RichText::new(format!("{} {}", column_letter(column), heading)).small()).id;
+                    let name =
+                        ui.label(RichText::new(format!("{} {}", import::column_letter(column), heading)).small()).id;
                     let mut chosen = *field;
                     combo_named_by(ui, name, ("import-field", column), chosen.label().to_string(), |ui| {
                         for option in Field::ALL {
                             ui.selectable_value(&mut chosen, option, option.label());
                         }
                     })
-                    .on_hover_text(format!("Column {}: what it holds", column_letter(column)));
+                    .on_hover_text(format!("Column {}: what it holds", import::column_letter(column)));
                     if chosen != *field {
                         changes.push((column, chosen));
                     }

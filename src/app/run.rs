@@ -206,15 +206,6 @@ impl App {
 
 /// "northmoor-borough-council.ron" from the authority's name.
 fn suggested_name(board: &Board) -> String {
-    let slug: String = board
-        .authority
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug = crate::model::slug(&board.authority);
     format!("{}.ron", if slug.is_empty() { "board" } else { &slug })
 }

@@ -154,6 +154,17 @@ const KNOWN: &[(&str, Field)] = &[
     ("comments", Field::Note),
 ];
 
+/// "A", "B", … "Z", "AA": a column as Excel names it, from its index (0 is A).
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        letters.push((b'A' + ((n - 1) % 26) as u8) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
 /// Lower case, punctuation to spaces, spaces collapsed: "Lead Officer(s)" → "lead officer s".
 fn normalise(header: &str) -> String {
     let spaced: String =

@@ -461,12 +461,11 @@ impl Reader<'_> {
         if let Some(person) = found {
             return person.id.clone();
         }
-        let base = if wanted == "to be confirmed" { TO_BE_CONFIRMED.to_string() } else { values::slug(name) };
-        let base = if base.is_empty() { "lead".to_string() } else { base };
-        let id = (1..)
-            .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
-            .find(|id| self.working.person(id).is_none())
-            .expect("endless");
+        let id = if wanted == "to be confirmed" && self.working.person(TO_BE_CONFIRMED).is_none() {
+            TO_BE_CONFIRMED.to_string()
+        } else {
+            self.working.free_person_id(name)
+        };
         self.working.people.push(Person {
             id: id.clone(),
             name: values::one_line(name),

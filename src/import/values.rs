@@ -175,19 +175,6 @@ pub fn names(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// An id made from a name: "Jo O'Brien" → "jo-obrien".
-pub fn slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if c.is_whitespace() && !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,10 +226,9 @@ mod tests {
     }
 
     #[test]
-    fn names_lines_and_slugs() {
+    fn names_and_lines() {
         assert_eq!(names("Jo Bloggs / Sam Patel"), vec!["Jo Bloggs", "Sam Patel"]);
         assert_eq!(names("Head of MASH and\nAD Safeguarding"), vec!["Head of MASH", "AD Safeguarding"]);
         assert_eq!(lines("• Audit report\n\n- Panel minutes"), vec!["Audit report", "Panel minutes"]);
-        assert_eq!(slug("Jo O'Brien"), "jo-obrien");
     }
 }

@@ -217,6 +217,37 @@ impl Board {
     }
 }
 
+/// An id or file name made from words: "Jo O'Brien" → "jo-obrien", "Northmoor Borough
+/// Council" → "northmoor-borough-council". Punctuation inside a word is dropped; spaces
+/// and other separators become one dash.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if (c.is_whitespace() || matches!(c, '-' | '_' | '/' | '.' | ','))
+            && !slug.is_empty()
+            && !slug.ends_with('-')
+        {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+impl Board {
+    /// A person id for a new person called `name`, free in this board: "jo-obrien",
+    /// then "jo-obrien-2".
+    pub fn free_person_id(&self, name: &str) -> String {
+        let base = slug(name);
+        let base = if base.is_empty() { "person".to_string() } else { base };
+        (1..)
+            .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+            .find(|id| self.person(id).is_none())
+            .expect("endless")
+    }
+}
+
 /// "1 action", "3 actions".
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -269,6 +300,16 @@ mod tests {
         board.actions.push(crate::model::plan::tests::action_with("2026-01-01", &[]));
         board.actions[0].id = "4.1".into();
         assert_eq!(board.next_action_id("R4"), "4.1a");
+    }
+
+    #[test]
+    fn slugs_and_free_person_ids() {
+        assert_eq!(slug("Jo O'Brien"), "jo-obrien");
+        assert_eq!(slug("Northmoor Borough Council"), "northmoor-borough-council");
+        assert_eq!(slug("  Head of MASH / Front Door "), "head-of-mash-front-door");
+        let board = sample_board();
+        let taken = &board.people[0];
+        assert_ne!(board.free_person_id(&taken.id), taken.id, "a taken id gets a number");
     }
 
     #[test]

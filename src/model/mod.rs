@@ -19,7 +19,7 @@ mod rag;
 mod since;
 mod walk;
 
-pub use authoring::{PlanPart, plural};
+pub use authoring::{PlanPart, plural, slug};
 pub use board::{Board, CURRENT_FORMAT, Change, Intervention, InterventionKind, Terms};
 pub use counts::RagCounts;
 pub use dates::{Moment, TimeOfDay, YearMonth};

@@ -43,7 +43,11 @@ impl MeetingState {
         if self.walk_list.as_ref().is_none_or(|(cached, _)| *cached != key) {
             let index: std::collections::HashMap<&str, usize> =
                 board.actions.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-            let positions = board.walk(&self.order, meeting.number, today).iter().filter_map(|a| index.get(a.id.as_str()).copied()).collect();
+            let positions = board
+                .walk(&self.order, meeting.number, today)
+                .iter()
+                .filter_map(|a| index.get(a.id.as_str()).copied())
+                .collect();
             self.walk_list = Some((key, positions));
         }
         let list: Vec<&PlanAction> = self

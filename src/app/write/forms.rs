@@ -166,7 +166,7 @@ fn action_fields(
         let mut done = false;
         ui.horizontal(|ui| {
             if ui.add_enabled(!name.trim().is_empty(), egui::Button::new("Add person and make them lead")).clicked() {
-                let id = person_id(board, name);
+                let id = board.free_person_id(name);
                 let person = Person {
                     id: id.clone(),
                     name: name.trim().to_string(),
@@ -203,25 +203,6 @@ fn action_fields(
         ui.end_row();
     }
     changed
-}
-
-/// A free person id from a name: "Jo O'Brien" → "jo-obrien".
-fn person_id(board: &Board, name: &str) -> String {
-    let base: String = name
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let base = if base.is_empty() { "person".to_string() } else { base };
-    (1..)
-        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
-        .find(|id| board.person(id).is_none())
-        .expect("endless")
 }
 
 fn inspection_fields(ui: &mut egui::Ui, draft: &mut Draft) -> bool {

@@ -138,13 +138,7 @@ fn deflate(content: &[u8]) -> Option<Vec<u8>> {
 
 /// The page's text as one text object: font and colour set only when they change, each
 /// line reached by a move from the one before.
-fn text_object(
-    ops: &mut Vec<Op>,
-    page: &Page,
-    size: PageSize,
-    regular: &printpdf::FontId,
-    bold: &printpdf::FontId,
-) {
+fn text_object(ops: &mut Vec<Op>, page: &Page, size: PageSize, regular: &printpdf::FontId, bold: &printpdf::FontId) {
     let mut started = false;
     let mut font: Option<(bool, f32)> = None;
     let mut fill: Option<Colour> = None;

@@ -29,8 +29,10 @@ impl Face {
         let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("the embedded DejaVu Sans parses");
         let units_per_em = units_per_em(bytes).unwrap_or(2048) as f32;
         // Every character the font maps, measured once: layout never asks the font again.
-        let advance = |c: u32| font.lookup_glyph_index(c).map(|g| f32::from(font.get_horizontal_advance(g)) / units_per_em);
-        let table: Vec<f32> = (0..TABLE_END).map(|c| if c < 0x20 { -1.0 } else { advance(c).unwrap_or(-1.0) }).collect();
+        let advance =
+            |c: u32| font.lookup_glyph_index(c).map(|g| f32::from(font.get_horizontal_advance(g)) / units_per_em);
+        let table: Vec<f32> =
+            (0..TABLE_END).map(|c| if c < 0x20 { -1.0 } else { advance(c).unwrap_or(-1.0) }).collect();
         let beyond = (0xFB00u32..0xFB07).filter_map(|c| Some((char::from_u32(c)?, advance(c)?))).collect();
         let fallback = advance(REPLACEMENT as u32).unwrap_or(0.6);
         Face { font, table, beyond, fallback }
