@@ -159,3 +159,41 @@ fn hostile_text_prints_without_panic() {
     let minutes = minutes_pdf(&board, 3, MinutesOptions { public: true }).unwrap();
     assert!(minutes.bytes.starts_with(b"%PDF"));
 }
+
+/// Reads a spreadsheet's bytes the whole way an import does: sheets, headers, every row
+/// against the sample board. Any error is fine; a panic is not.
+fn import_never_panics(name: &str, bytes: &[u8]) {
+    use improvement_board::import;
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let path = Path::new(name);
+        let Ok(sheets) = import::read_sheets_from(path, bytes) else { return };
+        let board = sample_board();
+        for sheet in sheets {
+            if let Some(mapping) = import::find_mapping(&sheet) {
+                let reading = import::read(&board, &sheet, &mapping, name, chrono::NaiveDate::MIN);
+                let _ = (reading.failures(), reading.batch(true));
+            }
+        }
+    }));
+    assert!(outcome.is_ok(), "the import panicked on a mutated {name}");
+}
+
+#[test]
+fn mutated_spreadsheets_are_refused_or_read_never_a_panic() {
+    let iterations: usize = std::env::var("FUZZ_ITERATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000) / 10;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sheets");
+    let mut seeds: Vec<(String, Vec<u8>)> = Vec::new();
+    for entry in std::fs::read_dir(root).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".xlsx") || name.ends_with(".csv") {
+            seeds.push((name, std::fs::read(&path).unwrap()));
+        }
+    }
+    seeds.sort();
+    let mut rng = Rng(0x5eed_5eed);
+    for i in 0..iterations {
+        let (name, seed) = &seeds[i % seeds.len()];
+        import_never_panics(name, &mutate(&mut rng, seed));
+    }
+}

@@ -9,7 +9,7 @@ mod values;
 
 pub use headers::{Field, Mapping, column_letter, find_mapping, mapping_at, recognise};
 pub use rows::{ReadAction, Reading, RowProblem, TO_BE_CONFIRMED, read};
-pub use sheet::{Cell, Sheet, SheetError, pick_sheet, read_csv, read_sheets};
+pub use sheet::{Cell, Sheet, SheetError, pick_sheet, read_csv, read_sheets, read_sheets_from};
 pub use values::parse_uk_date;
 
 #[cfg(test)]

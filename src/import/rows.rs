@@ -119,11 +119,14 @@ impl Named {
 
 /// "Priority 2: Children in care" → ("2", "Children in care"); "3. Improve…" → ("3", "Improve…").
 fn heading(text: &str, word: &str) -> Option<Named> {
-    let lower = text.to_lowercase();
-    let rest = if lower.starts_with(word) { text[word.len()..].trim_start() } else { text };
+    let worded = text.get(..word.len()).is_some_and(|start| start.eq_ignore_ascii_case(word));
+    let rest = if worded { text[word.len()..].trim_start() } else { text };
     let number: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
     let number = number.trim_end_matches('.').to_string();
-    if !lower.starts_with(word) && number.is_empty() {
+    let after = rest[number.len()..].chars().next();
+    // Without the word, only a number set off by punctuation counts ("3. …", "3) …"): "12
+    // month plans" is words, not recommendation 12.
+    if !worded && (number.is_empty() || !matches!(after, Some('.' | ')' | ':'))) {
         return None;
     }
     let text = rest[number.len()..].trim_start_matches(['.', ':', '-', '–', ')', ' ']).trim();

@@ -82,20 +82,25 @@ pub enum SheetError {
 
 /// Every sheet of a spreadsheet file, in the workbook's order.
 pub fn read_sheets(path: &Path) -> Result<Vec<Sheet>, SheetError> {
+    let bytes = std::fs::read(path).map_err(|e| SheetError::Unreadable(path.display().to_string(), e.to_string()))?;
+    read_sheets_from(path, &bytes)
+}
+
+/// The sheets of a spreadsheet held in memory; `path` gives its kind (by extension) and
+/// its name in messages.
+pub fn read_sheets_from(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
     let file = path.display().to_string();
     let unreadable = |e: &dyn std::fmt::Display| SheetError::Unreadable(file.clone(), e.to_string());
     let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     let sheets = match extension.as_str() {
         "csv" | "txt" => {
-            let bytes = std::fs::read(path).map_err(|e| unreadable(&e))?;
             let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            vec![read_csv(&name, &bytes).map_err(|e| unreadable(&e))?]
+            vec![read_csv(&name, bytes).map_err(|e| unreadable(&e))?]
         }
         "xlsx" | "xlsm" => {
-            let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| unreadable(&e))?;
-            let names = book.sheet_names();
+            let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
             let mut sheets = Vec::new();
-            for name in names {
+            for name in book.sheet_names() {
                 let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
                 let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
                 let mut sheet = from_range(&name, &range);
@@ -105,7 +110,8 @@ pub fn read_sheets(path: &Path) -> Result<Vec<Sheet>, SheetError> {
             sheets
         }
         "xls" | "xlsb" | "ods" => {
-            let mut book = calamine::open_workbook_auto(path).map_err(|e| unreadable(&e))?;
+            let mut book =
+                calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
             let mut sheets = Vec::new();
             for name in book.sheet_names() {
                 let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;

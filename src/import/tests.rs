@@ -105,3 +105,19 @@ b,Sufficiency strategy,Ann Lee,30/09/2027
     assert_eq!(batch.actions[1].recommendation, batch.recommendations[1].id);
     assert_eq!(batch.people.len(), 1, "Ann Lee is added once");
 }
+
+#[test]
+fn a_numbered_recommendation_needs_its_punctuation_and_odd_text_never_panics() {
+    let board = Board::blank("Test", "Test");
+    let read = reading(
+        &board,
+        "Recommendation,Action,Lead,Due\n12 month plans for all,Do it,Ann Lee,31/03/2027\n3) Screen contacts,Rota,Ann Lee,31/03/2027\n",
+    );
+    assert_eq!(read.new_recommendations[0].text, "12 month plans for all");
+    assert_eq!(read.new_recommendations[1].id, "R3");
+    assert_eq!(read.new_recommendations[1].text, "Screen contacts");
+    for text in ["\u{212A}ey", "İ", "Priorityİ", "recommendation", "99999999999999999999.", "\u{0}"] {
+        let csv = format!("Action,Lead,Due\n{text},Ann,31/03/2027\n{text}\n");
+        let _ = reading(&board, &csv);
+    }
+}
