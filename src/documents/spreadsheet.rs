@@ -78,12 +78,36 @@ impl Formats {
     }
 }
 
+/// Points per line of 11-point text, as Excel sets its rows.
+const LINE_HEIGHT: f64 = 15.0;
+
+/// How many lines `text` wraps to in a column `width` characters wide (Excel's unit is the
+/// width of a "0"; proportional text fits a little more).
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    let per_line = (width * 1.15).max(1.0);
+    text.lines().map(|line| ((line.chars().count() as f64) / per_line).ceil().max(1.0) as usize).sum::<usize>().max(1)
+}
+
+/// Sets a row tall enough for its tallest wrapped cell: spreadsheet programs do not all
+/// fit rows to wrapped text when they open a file, and a cut-off measure helps nobody.
+fn fit_row(sheet: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
+    let lines = cells.iter().map(|(text, width)| wrapped_lines(text, *width)).max().unwrap_or(1);
+    if lines > 1 {
+        sheet.set_row_height(row, LINE_HEIGHT * lines as f64)?;
+    }
+    Ok(())
+}
+
 fn headers(sheet: &mut Worksheet, headers: &[(&str, f64)], formats: &Formats) -> Result<(), XlsxError> {
     for (column, (title, width)) in headers.iter().enumerate() {
         sheet.write_string_with_format(0, column as u16, *title, &formats.header)?;
         sheet.set_column_width(column as u16, *width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    let titles: Vec<(&str, f64)> = headers.iter().map(|(t, w)| (*t, *w)).collect();
+    fit_row(sheet, 0, &titles)?;
+    // Printed, it reads across one landscape page width, the header on every page.
+    sheet.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0).set_repeat_rows(0, 0)?;
     Ok(())
 }
 
@@ -126,6 +150,19 @@ pub fn statement_xlsx(board: &Board, today: NaiveDate) -> Result<Vec<u8>, XlsxEr
         plan.write_string_with_format(row, 10, word, &formats.rag(rag))?;
         plan.write_string_with_format(row, 11, action.trend().word(), &formats.text)?;
         plan.write_string_with_format(row, 12, action.latest_note().unwrap_or(""), &formats.text)?;
+        let evidence = action.evidence.join("\n");
+        let texts = [
+            cells[1].as_str(),
+            &cells[3],
+            &cells[5],
+            &cells[6],
+            &action.measure,
+            &evidence,
+            action.latest_note().unwrap_or(""),
+        ];
+        let widths = [1, 3, 5, 6, 8, 9, 12].map(|c| PLAN_HEADERS[c].1);
+        let sized: Vec<(&str, f64)> = texts.iter().copied().zip(widths).collect();
+        fit_row(plan, row, &sized)?;
     }
     plan.autofilter(0, 0, actions.len() as u32, PLAN_HEADERS.len() as u16 - 1)?;
 
@@ -152,6 +189,8 @@ pub fn statement_xlsx(board: &Board, today: NaiveDate) -> Result<Vec<u8>, XlsxEr
             None => log.write_string_with_format(row, 7, "", &formats.text)?,
         };
         log.write_string_with_format(row, 8, &action.note, &formats.text)?;
+        let owner = board.person_name(&action.owner);
+        fit_row(log, row, &[(&action.text, LOG_HEADERS[1].1), (owner, LOG_HEADERS[2].1), (&action.note, LOG_HEADERS[8].1)])?;
     }
     log.autofilter(0, 0, entries.len() as u32, LOG_HEADERS.len() as u16 - 1)?;
     book.save_to_buffer()
