@@ -10,13 +10,20 @@ use crate::app::widgets::{combo_named_by, labelled_combo, rag_fill};
 use crate::edit::{Edit, PlanEdit};
 use crate::model::{Board, Grade, InspectionKind, Judgement, Person, PlanPart, Rag};
 
+/// How wide the form's fields are: what the form has, less the label column. (Inside a
+/// grid, "as wide as there is" would run past the panel's edge.)
+fn field_width(ui: &egui::Ui) -> f32 {
+    ui.data(|d| d.get_temp(egui::Id::unique("write-field-width"))).unwrap_or(480.0)
+}
+
 /// A labelled text field in the form's grid; true when the person has just left it.
 fn text_field(ui: &mut egui::Ui, label: &str, text: &mut String, rows: usize) -> bool {
     let name = ui.label(label);
+    let width = field_width(ui);
     let edit = if rows > 1 {
-        egui::TextEdit::multiline(text).desired_rows(rows).desired_width(f32::INFINITY)
+        egui::TextEdit::multiline(text).desired_rows(rows).desired_width(width)
     } else {
-        egui::TextEdit::singleline(text).desired_width(f32::INFINITY)
+        egui::TextEdit::singleline(text).desired_width(width)
     };
     let left = ui.add(edit).labelled_by(name.id).lost_focus();
     ui.end_row();
@@ -37,10 +44,12 @@ pub fn form(ui: &mut egui::Ui, board: &Board, selected: &Selected, state: &mut W
     };
     ui.heading(heading);
     ui.add_space(4.0);
+    let width = (ui.available_width() - 180.0).max(240.0);
+    ui.data_mut(|d| d.insert_temp(egui::Id::unique("write-field-width"), width));
     let id_fixed = existing.as_ref().and_then(|(part, id)| board.why_id_is_fixed(*part, id));
     egui::Grid::new("write-form-grid").num_columns(2).spacing([12.0, 6.0]).min_col_width(150.0).show(ui, |ui| {
         let name = ui.label("Id");
-        let id_field = egui::TextEdit::singleline(&mut draft.id).desired_width(f32::INFINITY);
+        let id_field = egui::TextEdit::singleline(&mut draft.id).desired_width(width);
         let id_left = ui.add_enabled(id_fixed.is_none(), id_field).labelled_by(name.id).lost_focus();
         ui.end_row();
         if id_left
@@ -86,6 +95,14 @@ pub fn form(ui: &mut egui::Ui, board: &Board, selected: &Selected, state: &mut W
                 if ui.button("Cancel").clicked() {
                     state.clicked = None;
                     state.selected = None;
+                }
+                if !ready {
+                    let missing = match &draft.item {
+                        Item::Action(_) => "Write the action to add it.",
+                        Item::Recommendation(_) => "Write the inspection's words to add it.",
+                        _ => "Give it a title to add it.",
+                    };
+                    ui.weak(missing);
                 }
             });
         }
@@ -248,7 +265,7 @@ fn inspection_fields(ui: &mut egui::Ui, draft: &mut Draft) -> bool {
         for (i, judgement) in inspection.judgements.iter_mut().enumerate() {
             ui.horizontal(|ui| {
                 let area =
-                    ui.add(egui::TextEdit::singleline(&mut judgement.area).desired_width(320.0).hint_text("area"));
+                    ui.add(egui::TextEdit::singleline(&mut judgement.area).desired_width(280.0).hint_text("area"));
                 changed |= area.lost_focus();
                 let before = judgement.grade;
                 let name = ui.label("grade").id;
