@@ -83,13 +83,13 @@ fn main() {
         let mut pages = (0, 0, 0);
         put(
             "minutes PDF",
-            ms(median(|| pages.0 = minutes_pdf(&board, held, MinutesOptions::default()).unwrap().pages.len())),
+            ms(median(|| pages.0 = minutes_pdf(&board, held, MinutesOptions::default()).unwrap().pages)),
         );
-        put("action log PDF", ms(median(|| pages.1 = action_log_pdf(&board, today).pages.len())));
-        put("progress report PDF", ms(median(|| pages.2 = progress_pdf(&board, today).pages.len())));
+        put("action log PDF", ms(median(|| pages.1 = action_log_pdf(&board, today).pages)));
+        put("progress report PDF", ms(median(|| pages.2 = progress_pdf(&board, today).pages)));
         put("pages (minutes / log / progress)", format!("{} / {} / {}", pages.0, pages.1, pages.2));
         let mut statement_pages = 0;
-        put("statement of action PDF", ms(median(|| statement_pages = statement_pdf(&board, today).pages.len())));
+        put("statement of action PDF", ms(median(|| statement_pages = statement_pdf(&board, today).pages)));
         put("statement pages", statement_pages.to_string());
         let sheet_path = folder.join(format!("board-{n}.xlsx"));
         put(

@@ -85,7 +85,7 @@ impl App {
                 } else {
                     format!(" ({} characters replaced)", rendered.warnings.len())
                 };
-                self.status = format!("Exported {} ({} pages){warned}.", path.display(), rendered.pages.len());
+                self.status = format!("Exported {} ({} pages){warned}.", path.display(), rendered.pages);
                 self.last_export = Some(path);
             }
             Err(error) => self.status = error.to_string(),

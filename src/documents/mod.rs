@@ -15,13 +15,14 @@ use chrono::NaiveDate;
 
 use crate::model::{Board, dates::uk_long};
 use layout::emit::{Metadata, write_pdf};
-use layout::{Composer, Page, PageSize, RunningText, Typeface};
+use layout::{Composer, PageSize, RunningText, Typeface};
 
 /// A finished document.
 pub struct Rendered {
     pub bytes: Vec<u8>,
-    /// The laid-out pages, for tests and previews.
-    pub pages: Vec<Page>,
+    /// How many pages it has. (The laid-out pages themselves are let go as they are
+    /// written, so a 500-page report is not held twice.)
+    pub pages: usize,
     /// Characters replaced because the font lacks them, and the like.
     pub warnings: Vec<String>,
 }
@@ -43,14 +44,37 @@ fn board_line(board: &Board) -> String {
     format!("{} — {}", board.authority, board.title)
 }
 
-/// Finishes a composed document into PDF bytes.
-fn finish(composer: Composer<'_>, running: RunningText, title: String, subject: String, board: &Board) -> Rendered {
+/// A document laid out, not yet written: it no longer needs the board, so a caller
+/// short of memory can let the board go before the PDF is made.
+pub struct Composed {
+    size: PageSize,
+    pages: Vec<layout::Page>,
+    bookmarks: Vec<(String, usize)>,
+    warnings: Vec<String>,
+    meta: Metadata,
+}
+
+impl Composed {
+    /// Writes the PDF.
+    pub fn render(self) -> Rendered {
+        let count = self.pages.len();
+        let bytes = write_pdf(typeface(), self.size, self.pages, &self.bookmarks, &self.meta);
+        Rendered { bytes, pages: count, warnings: self.warnings }
+    }
+}
+
+/// Finishes a composition: running header and footer on every page, metadata.
+fn compose(composer: Composer<'_>, running: RunningText, title: String, subject: String, board: &Board) -> Composed {
     let size = composer.size;
     let (pages, bookmarks, warnings) = composer.finish(&running);
     let meta =
         Metadata { title, author: board.authority.clone(), subject, created: chrono::Local::now().naive_local() };
-    let bytes = write_pdf(typeface(), size, &pages, &bookmarks, &meta);
-    Rendered { bytes, pages, warnings }
+    Composed { size, pages, bookmarks, warnings, meta }
+}
+
+/// Finishes a composed document into PDF bytes.
+fn finish(composer: Composer<'_>, running: RunningText, title: String, subject: String, board: &Board) -> Rendered {
+    compose(composer, running, title, subject, board).render()
 }
 
 fn as_at(today: NaiveDate) -> String {

@@ -6,10 +6,15 @@
 use chrono::NaiveDate;
 
 use super::layout::{Cell, Column, Composer, PageSize, RunningText, Style, Table};
-use super::{Rendered, as_at, board_line, composer, finish};
+use super::{Composed, Rendered, as_at, board_line, compose, composer};
 use crate::model::{Board, PlanAction, Rag, dates, dates::uk_long, dates::uk_short};
 
 pub fn progress_pdf(board: &Board, today: NaiveDate) -> Rendered {
+    progress_layout(board, today).render()
+}
+
+/// The progress report laid out, ready to write once the board is let go.
+pub fn progress_layout(board: &Board, today: NaiveDate) -> Composed {
     let mut page = composer(PageSize::A4_PORTRAIT);
     page.paragraph(&board.authority, Style::H2);
     page.paragraph(&board.title, Style::TITLE);
@@ -30,7 +35,7 @@ pub fn progress_pdf(board: &Board, today: NaiveDate) -> Rendered {
         marking: None,
         footer: as_at(today),
     };
-    finish(
+    compose(
         page,
         running,
         format!("{} — progress report", board.title),

@@ -6,10 +6,15 @@
 use chrono::NaiveDate;
 
 use super::layout::{Cell, Column, Composer, PageSize, RunningText, Style, Table};
-use super::{Rendered, board_line, composer, finish};
+use super::{Composed, Rendered, board_line, compose, composer};
 use crate::model::{Board, Inspection, dates::uk_long, dates::uk_short};
 
 pub fn statement_pdf(board: &Board, today: NaiveDate) -> Rendered {
+    statement_layout(board, today).render()
+}
+
+/// The statement of action laid out, ready to write once the board is let go.
+pub fn statement_layout(board: &Board, today: NaiveDate) -> Composed {
     let mut page = composer(PageSize::A4_LANDSCAPE);
     page.paragraph(&board.authority, Style::H2);
     page.paragraph("Statement of action", Style::TITLE);
@@ -56,7 +61,7 @@ pub fn statement_pdf(board: &Board, today: NaiveDate) -> Rendered {
         marking: None,
         footer: format!("Prepared {}", uk_long(today)),
     };
-    finish(page, running, format!("{} — statement of action", board.authority), statement_subject(graded), board)
+    compose(page, running, format!("{} — statement of action", board.authority), statement_subject(graded), board)
 }
 
 fn statement_subject(inspection: Option<&Inspection>) -> String {

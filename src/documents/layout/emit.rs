@@ -43,7 +43,7 @@ fn pdf_date(moment: chrono::NaiveDateTime) -> printpdf::date::OffsetDateTime {
 pub fn write_pdf(
     typeface: &Typeface,
     size: PageSize,
-    pages: &[Page],
+    pages: Vec<Page>,
     bookmarks: &[(String, usize)],
     meta: &Metadata,
 ) -> Vec<u8> {
@@ -55,23 +55,22 @@ pub fn write_pdf(
     doc.metadata.info.modification_date = pdf_date(meta.created);
     let regular = doc.add_font(&typeface.regular.font);
     let bold = doc.add_font(&typeface.bold.font);
+    // Pages are taken by value and let go as they become operators: the long reports are
+    // never held twice over at this stage.
     let pdf_pages: Vec<PdfPage> = pages
-        .iter()
+        .into_iter()
         .map(|page| {
             let mut ops = Vec::with_capacity(page.items.len() * 3);
             // Shapes first, then all the page's text in one text object: text always sits on
             // its chip or stripe, and one text object with moves between lines is a third
             // of the operators (and of the numbers to print) that a section per line is.
-            for item in &page.items {
+            let mut texts = Vec::new();
+            for item in page.items {
                 match item {
                     Item::Box { x, y, w, h, colour: c } => {
-                        let ring = vec![
-                            point(size, *x, *y),
-                            point(size, x + w, *y),
-                            point(size, x + w, y + h),
-                            point(size, *x, y + h),
-                        ];
-                        ops.push(Op::SetFillColor { col: colour(*c) });
+                        let ring =
+                            vec![point(size, x, y), point(size, x + w, y), point(size, x + w, y + h), point(size, x, y + h)];
+                        ops.push(Op::SetFillColor { col: colour(c) });
                         ops.push(Op::DrawPolygon {
                             polygon: Polygon {
                                 rings: vec![PolygonRing {
@@ -83,22 +82,22 @@ pub fn write_pdf(
                         });
                     }
                     Item::Rule { x1, x2, y, thickness, colour: c } => {
-                        ops.push(Op::SetOutlineColor { col: colour(*c) });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(*thickness / super::compose::PT) });
+                        ops.push(Op::SetOutlineColor { col: colour(c) });
+                        ops.push(Op::SetOutlineThickness { pt: Pt(thickness / super::compose::PT) });
                         ops.push(Op::DrawLine {
                             line: Line {
                                 points: vec![
-                                    LinePoint { p: point(size, *x1, *y), bezier: false },
-                                    LinePoint { p: point(size, *x2, *y), bezier: false },
+                                    LinePoint { p: point(size, x1, y), bezier: false },
+                                    LinePoint { p: point(size, x2, y), bezier: false },
                                 ],
                                 is_closed: false,
                             },
                         });
                     }
-                    Item::Text { .. } => {}
+                    text @ Item::Text { .. } => texts.push(text),
                 }
             }
-            text_object(&mut ops, page, size, &regular, &bold);
+            text_object(&mut ops, texts, size, &regular, &bold);
             PdfPage::new(Mm(size.width), Mm(size.height), ops)
         })
         .collect();
@@ -138,12 +137,12 @@ fn deflate(content: &[u8]) -> Option<Vec<u8>> {
 
 /// The page's text as one text object: font and colour set only when they change, each
 /// line reached by a move from the one before.
-fn text_object(ops: &mut Vec<Op>, page: &Page, size: PageSize, regular: &printpdf::FontId, bold: &printpdf::FontId) {
+fn text_object(ops: &mut Vec<Op>, texts: Vec<Item>, size: PageSize, regular: &printpdf::FontId, bold: &printpdf::FontId) {
     let mut started = false;
     let mut font: Option<(bool, f32)> = None;
     let mut fill: Option<Colour> = None;
     let mut at = Point::new(Mm(0.0), Mm(0.0));
-    for item in &page.items {
+    for item in texts {
         let Item::Text { x, y, size: pt, bold: is_bold, colour: c, text } = item else { continue };
         if !started {
             ops.push(Op::StartTextSection);
@@ -154,20 +153,20 @@ fn text_object(ops: &mut Vec<Op>, page: &Page, size: PageSize, regular: &printpd
         } else {
             ops.push(Op::AddLineBreak);
         }
-        if font != Some((*is_bold, *pt)) {
-            let face = if *is_bold { bold.clone() } else { regular.clone() };
-            ops.push(Op::SetFont { font: PdfFontHandle::External(face), size: Pt(*pt) });
-            font = Some((*is_bold, *pt));
+        if font != Some((is_bold, pt)) {
+            let face = if is_bold { bold.clone() } else { regular.clone() };
+            ops.push(Op::SetFont { font: PdfFontHandle::External(face), size: Pt(pt) });
+            font = Some((is_bold, pt));
         }
-        if fill != Some(*c) {
-            ops.push(Op::SetFillColor { col: colour(*c) });
-            fill = Some(*c);
+        if fill != Some(c) {
+            ops.push(Op::SetFillColor { col: colour(c) });
+            fill = Some(c);
         }
-        let to = point(size, *x, *y);
+        let to = point(size, x, y);
         // Td moves from the start of the previous line.
         ops.push(Op::SetTextCursor { pos: Point { x: Pt(to.x.0 - at.x.0), y: Pt(to.y.0 - at.y.0) } });
         at = to;
-        ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+        ops.push(Op::ShowText { items: vec![TextItem::Text(text)] });
     }
     if started {
         ops.push(Op::EndTextSection);
