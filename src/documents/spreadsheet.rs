@@ -190,7 +190,11 @@ pub fn statement_xlsx(board: &Board, today: NaiveDate) -> Result<Vec<u8>, XlsxEr
         };
         log.write_string_with_format(row, 8, &action.note, &formats.text)?;
         let owner = board.person_name(&action.owner);
-        fit_row(log, row, &[(&action.text, LOG_HEADERS[1].1), (owner, LOG_HEADERS[2].1), (&action.note, LOG_HEADERS[8].1)])?;
+        fit_row(
+            log,
+            row,
+            &[(&action.text, LOG_HEADERS[1].1), (owner, LOG_HEADERS[2].1), (&action.note, LOG_HEADERS[8].1)],
+        )?;
     }
     log.autofilter(0, 0, entries.len() as u32, LOG_HEADERS.len() as u16 - 1)?;
     book.save_to_buffer()

@@ -10,21 +10,11 @@ use crate::app::widgets::{combo_named_by, labelled_combo, rag_fill};
 use crate::edit::{Edit, PlanEdit};
 use crate::model::{Board, Grade, InspectionKind, Judgement, Person, PlanPart, Rag};
 
-/// How wide the form's fields are: what the form has, less the label column. (Inside a
-/// grid, "as wide as there is" would run past the panel's edge.)
-fn field_width(ui: &egui::Ui) -> f32 {
-    ui.data(|d| d.get_temp(egui::Id::unique("write-field-width"))).unwrap_or(480.0)
-}
-
 /// A labelled text field in the form's grid; true when the person has just left it.
 fn text_field(ui: &mut egui::Ui, label: &str, text: &mut String, rows: usize) -> bool {
     let name = ui.label(label);
-    let width = field_width(ui);
-    let edit = if rows > 1 {
-        egui::TextEdit::multiline(text).desired_rows(rows).desired_width(width)
-    } else {
-        egui::TextEdit::singleline(text).desired_width(width)
-    };
+    let edit =
+        if rows > 1 { egui::TextEdit::multiline(text).desired_rows(rows) } else { egui::TextEdit::singleline(text) };
     let left = ui.add(edit).labelled_by(name.id).lost_focus();
     ui.end_row();
     left
@@ -44,12 +34,13 @@ pub fn form(ui: &mut egui::Ui, board: &Board, selected: &Selected, state: &mut W
     };
     ui.heading(heading);
     ui.add_space(4.0);
-    let width = (ui.available_width() - 180.0).max(240.0);
-    ui.data_mut(|d| d.insert_temp(egui::Id::unique("write-field-width"), width));
+    // Fields as wide as the form less its label column (inside a grid, "as wide as there
+    // is" would run past the panel's edge).
+    ui.spacing_mut().text_edit_width = (ui.available_width() - 180.0).max(240.0);
     let id_fixed = existing.as_ref().and_then(|(part, id)| board.why_id_is_fixed(*part, id));
     egui::Grid::new("write-form-grid").num_columns(2).spacing([12.0, 6.0]).min_col_width(150.0).show(ui, |ui| {
         let name = ui.label("Id");
-        let id_field = egui::TextEdit::singleline(&mut draft.id).desired_width(width);
+        let id_field = egui::TextEdit::singleline(&mut draft.id);
         let id_left = ui.add_enabled(id_fixed.is_none(), id_field).labelled_by(name.id).lost_focus();
         ui.end_row();
         if id_left

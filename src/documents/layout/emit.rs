@@ -68,8 +68,12 @@ pub fn write_pdf(
             for item in page.items {
                 match item {
                     Item::Box { x, y, w, h, colour: c } => {
-                        let ring =
-                            vec![point(size, x, y), point(size, x + w, y), point(size, x + w, y + h), point(size, x, y + h)];
+                        let ring = vec![
+                            point(size, x, y),
+                            point(size, x + w, y),
+                            point(size, x + w, y + h),
+                            point(size, x, y + h),
+                        ];
                         ops.push(Op::SetFillColor { col: colour(c) });
                         ops.push(Op::DrawPolygon {
                             polygon: Polygon {
@@ -137,7 +141,13 @@ fn deflate(content: &[u8]) -> Option<Vec<u8>> {
 
 /// The page's text as one text object: font and colour set only when they change, each
 /// line reached by a move from the one before.
-fn text_object(ops: &mut Vec<Op>, texts: Vec<Item>, size: PageSize, regular: &printpdf::FontId, bold: &printpdf::FontId) {
+fn text_object(
+    ops: &mut Vec<Op>,
+    texts: Vec<Item>,
+    size: PageSize,
+    regular: &printpdf::FontId,
+    bold: &printpdf::FontId,
+) {
     let mut started = false;
     let mut font: Option<(bool, f32)> = None;
     let mut fill: Option<Colour> = None;
