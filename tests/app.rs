@@ -523,3 +523,30 @@ fn the_statement_of_action_and_its_spreadsheet_are_exported_from_the_file_menu()
     assert!(harness.state().status.contains("45 actions and the action log"), "{}", harness.state().status);
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn headers_the_app_does_not_know_are_mapped_by_hand_in_the_import_window() {
+    let path = scratch_copy("mapping");
+    let sheet = path.parent().unwrap().join("tracker.csv");
+    std::fs::write(&sheet, "Ref,Deliverable,Officer,Deadline\nD1,Weekly audit huddle,Ruth Adeyemi,31/01/2027\n")
+        .unwrap();
+    let dialogs = ScriptedDialogs { sheets_to_open: vec![sheet], ..Default::default() };
+    let mut harness = harness(App::new(open_document(Some(&path)), today(), Box::new(dialogs)));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    harness.get_by_label("No column is mapped to Action: choose which column holds the actions.");
+    for (column, field) in [("B Deliverable", "Action"), ("C Officer", "Lead officer")] {
+        harness.get_by_role_and_label(Role::ComboBox, column).click();
+        harness.run();
+        harness.get_by_label(field).click();
+        harness.run();
+    }
+    harness.get_by_label_contains("1 row read: 1 ready, 0 with problems");
+    harness.get_by_label_contains("Import 1 action").click();
+    harness.run();
+    let board = harness.state().board().unwrap();
+    let action = board.action("D1").expect("imported under the mapped columns");
+    assert_eq!((action.title.as_str(), action.lead.as_str()), ("Weekly audit huddle", "head-mash"));
+    std::fs::remove_dir_all(path.parent().unwrap()).ok();
+}
