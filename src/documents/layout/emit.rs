@@ -1,12 +1,13 @@
 //! Writing laid-out pages as a PDF: the font embedded (subset), metadata, the outline.
 
-use printpdf::{
-    Color, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing,
-    Pt, Rgb, TextItem,
-};
+use std::collections::BTreeSet;
 
+use lopdf::ObjectId;
+use printpdf::{FontId, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem};
+
+use super::content::{Codes, FaceInStream, page_content};
 use super::measure::Typeface;
-use super::page::{Colour, Item, Page, PageSize};
+use super::page::{Item, Page, PageSize};
 
 /// What the PDF says about itself.
 pub struct Metadata {
@@ -14,14 +15,6 @@ pub struct Metadata {
     pub author: String,
     pub subject: String,
     pub created: chrono::NaiveDateTime,
-}
-
-fn colour(c: Colour) -> Color {
-    Color::Rgb(Rgb { r: c.0, g: c.1, b: c.2, icc_profile: None })
-}
-
-fn point(size: PageSize, x: f32, y_from_top: f32) -> Point {
-    Point::new(Mm(x), Mm(size.height - y_from_top))
 }
 
 fn pdf_date(moment: chrono::NaiveDateTime) -> printpdf::date::OffsetDateTime {
@@ -40,6 +33,11 @@ fn pdf_date(moment: chrono::NaiveDateTime) -> printpdf::date::OffsetDateTime {
 }
 
 /// The PDF's bytes.
+///
+/// printpdf makes the document: fonts embedded as subsets, metadata, the outline, the
+/// page tree. The pages' content is written by [`super::content`] from the page model,
+/// and compressed page by page as it is written, so the long reports are never held
+/// twice over.
 pub fn write_pdf(
     typeface: &Typeface,
     size: PageSize,
@@ -55,76 +53,39 @@ pub fn write_pdf(
     doc.metadata.info.modification_date = pdf_date(meta.created);
     let regular = doc.add_font(&typeface.regular.font);
     let bold = doc.add_font(&typeface.bold.font);
-    // Pages are taken by value and let go as they become operators: the long reports are
-    // never held twice over at this stage.
-    let pdf_pages: Vec<PdfPage> = pages
-        .into_iter()
-        .map(|page| {
-            let mut ops = Vec::with_capacity(page.items.len() * 3);
-            // Shapes first, then all the page's text in one text object: text always sits on
-            // its chip or stripe, and one text object with moves between lines is a third
-            // of the operators (and of the numbers to print) that a section per line is.
-            let mut texts = Vec::new();
-            for item in page.items {
-                match item {
-                    Item::Box { x, y, w, h, colour: c } => {
-                        let ring = vec![
-                            point(size, x, y),
-                            point(size, x + w, y),
-                            point(size, x + w, y + h),
-                            point(size, x, y + h),
-                        ];
-                        ops.push(Op::SetFillColor { col: colour(c) });
-                        ops.push(Op::DrawPolygon {
-                            polygon: Polygon {
-                                rings: vec![PolygonRing {
-                                    points: ring.into_iter().map(|p| LinePoint { p, bezier: false }).collect(),
-                                }],
-                                mode: printpdf::PaintMode::Fill,
-                                winding_order: printpdf::WindingOrder::NonZero,
-                            },
-                        });
-                    }
-                    Item::Rule { x1, x2, y, thickness, colour: c } => {
-                        ops.push(Op::SetOutlineColor { col: colour(c) });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(thickness / super::compose::PT) });
-                        ops.push(Op::DrawLine {
-                            line: Line {
-                                points: vec![
-                                    LinePoint { p: point(size, x1, y), bezier: false },
-                                    LinePoint { p: point(size, x2, y), bezier: false },
-                                ],
-                                is_closed: false,
-                            },
-                        });
-                    }
-                    text @ Item::Text { .. } => texts.push(text),
-                }
-            }
-            text_object(&mut ops, texts, size, &regular, &bold);
-            PdfPage::new(Mm(size.width), Mm(size.height), ops)
-        })
-        .collect();
+    let used = characters_used(&pages);
+    let mut pdf_pages: Vec<PdfPage> =
+        pages.iter().map(|_| PdfPage::new(Mm(size.width), Mm(size.height), Vec::new())).collect();
+    if let Some(first) = pdf_pages.first_mut() {
+        first.ops = probe(&used, &regular, &bold);
+    }
     doc.with_pages(pdf_pages);
     for (title, page) in bookmarks {
         doc.add_bookmark(title, page + 1);
     }
-    // printpdf compresses at zlib's best level, which took a quarter of a long report's
-    // time; the default level gives files within a few per cent of the size.
-    // printpdf compresses every stream at zlib's best level: a quarter of a long report's
-    // time. The default level gives files within a few per cent of the size. (Two threads
-    // saved a few per cent more time but raised peak memory by a sixth: not worth it.)
+    // Streams are compressed below, at zlib's default level: printpdf's best level took a
+    // quarter of a long report's time for files a few per cent smaller.
     let unoptimised = PdfSaveOptions { optimize: false, ..PdfSaveOptions::default() };
     let mut pdf = doc.to_lopdf_document(&unoptimised, &mut Vec::new());
-    // The operators are in the content streams now: let them go before compressing.
     drop(doc);
+    let page_ids: Vec<ObjectId> = pdf.get_pages().into_values().collect();
+    let faces = page_ids.first().map(|first| read_probe(&pdf, *first, &used, &regular, &bold));
+    if let Some((regular, bold)) = faces {
+        for (page, id) in pages.into_iter().zip(&page_ids) {
+            let content = page_content(&page, size, &regular, &bold);
+            drop(page);
+            set_page_content(&mut pdf, *id, deflate(&content));
+        }
+    }
     for object in pdf.objects.values_mut() {
         if let Ok(stream) = object.as_stream_mut()
             && stream.dict.get(b"Filter").is_err()
-            && let Some(compressed) = deflate(&stream.content).filter(|c| c.len() + 19 < stream.content.len())
         {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(compressed);
+            let compressed = deflate(&stream.content);
+            if compressed.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(compressed);
+            }
         }
     }
     let mut bytes = Vec::new();
@@ -132,53 +93,80 @@ pub fn write_pdf(
     bytes
 }
 
-fn deflate(content: &[u8]) -> Option<Vec<u8>> {
-    use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder.write_all(content).ok()?;
-    encoder.finish().ok()
+/// Every character each face shows, regular then bold, in a fixed order.
+fn characters_used(pages: &[Page]) -> [Vec<char>; 2] {
+    let mut used = [BTreeSet::new(), BTreeSet::new()];
+    for page in pages {
+        for item in &page.items {
+            if let Item::Text { bold, text, .. } = item {
+                used[usize::from(*bold)].extend(text.chars());
+            }
+        }
+    }
+    used.map(|set| set.into_iter().collect())
 }
 
-/// The page's text as one text object: font and colour set only when they change, each
-/// line reached by a move from the one before.
-fn text_object(
-    ops: &mut Vec<Op>,
-    texts: Vec<Item>,
-    size: PageSize,
-    regular: &printpdf::FontId,
-    bold: &printpdf::FontId,
-) {
-    let mut started = false;
-    let mut font: Option<(bool, f32)> = None;
-    let mut fill: Option<Colour> = None;
-    let mut at = Point::new(Mm(0.0), Mm(0.0));
-    for item in texts {
-        let Item::Text { x, y, size: pt, bold: is_bold, colour: c, text } = item else { continue };
-        if !started {
-            ops.push(Op::StartTextSection);
-            // With no leading, T* returns to the start of the current line: it moves
-            // nothing, but tells text extractors (and copy and paste) a new line begins.
-            ops.push(Op::SetLineHeight { lh: Pt(0.0) });
-            started = true;
-        } else {
-            ops.push(Op::AddLineBreak);
+/// printpdf finds the glyphs a document uses, and numbers them in the subset it embeds,
+/// by reading the text the pages show. So the first page starts as a probe that shows
+/// each character used, once, in each face; the codes printpdf writes for it are read
+/// back, and then every page's real content (the first's too) is written with them.
+fn probe(used: &[Vec<char>; 2], regular: &FontId, bold: &FontId) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for (characters, face) in used.iter().zip([regular, bold]) {
+        if characters.is_empty() {
+            continue;
         }
-        if font != Some((is_bold, pt)) {
-            let face = if is_bold { bold.clone() } else { regular.clone() };
-            ops.push(Op::SetFont { font: PdfFontHandle::External(face), size: Pt(pt) });
-            font = Some((is_bold, pt));
+        ops.push(Op::SetFont { font: PdfFontHandle::External(face.clone()), size: Pt(10.0) });
+        for character in characters {
+            ops.push(Op::ShowText { items: vec![TextItem::Text(character.to_string())] });
         }
-        if fill != Some(c) {
-            ops.push(Op::SetFillColor { col: colour(c) });
-            fill = Some(c);
-        }
-        let to = point(size, x, y);
-        // Td moves from the start of the previous line.
-        ops.push(Op::SetTextCursor { pos: Point { x: Pt(to.x.0 - at.x.0), y: Pt(to.y.0 - at.y.0) } });
-        at = to;
-        ops.push(Op::ShowText { items: vec![TextItem::Text(text)] });
     }
-    if started {
-        ops.push(Op::EndTextSection);
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// The codes printpdf gave each character in the probe, in the order they were shown.
+fn read_probe(
+    pdf: &lopdf::Document,
+    first_page: ObjectId,
+    used: &[Vec<char>; 2],
+    regular: &FontId,
+    bold: &FontId,
+) -> (FaceInStream, FaceInStream) {
+    let content = pdf.get_page_content(first_page);
+    let operations =
+        lopdf::content::Content::decode(&content).expect("printpdf's own content stream parses").operations;
+    let mut faces = [regular, bold].map(|id| FaceInStream { name: id.0.clone(), codes: Codes::default() });
+    let mut shown = operations.iter().filter(|operation| operation.operator == "Tj");
+    for (characters, face) in used.iter().zip(faces.iter_mut()) {
+        for &character in characters {
+            let code = match shown.next().map(|operation| operation.operands.as_slice()) {
+                Some([lopdf::Object::String(bytes, _)]) if bytes.len() == 2 => u16::from_be_bytes([bytes[0], bytes[1]]),
+                other => panic!("printpdf wrote {other:?} for {character:?}: expected one two-byte glyph code"),
+            };
+            face.codes.insert(character, code);
+        }
     }
+    let [regular, bold] = faces;
+    (regular, bold)
+}
+
+/// Puts a page's finished, compressed content in place of what printpdf wrote for it.
+fn set_page_content(pdf: &mut lopdf::Document, page: ObjectId, compressed: Vec<u8>) {
+    let contents = pdf
+        .get_dictionary(page)
+        .and_then(|dict| dict.get(b"Contents"))
+        .and_then(lopdf::Object::as_reference)
+        .expect("printpdf gives every page one content stream");
+    let stream =
+        pdf.get_object_mut(contents).and_then(lopdf::Object::as_stream_mut).expect("a page's contents are a stream");
+    stream.dict.set("Filter", "FlateDecode");
+    stream.set_content(compressed);
+}
+
+fn deflate(content: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(content).expect("compressing into memory cannot fail");
+    encoder.finish().expect("compressing into memory cannot fail")
 }

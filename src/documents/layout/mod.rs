@@ -2,6 +2,7 @@
 //! whose header repeats, running header and footer; then write the PDF.
 
 pub mod compose;
+mod content;
 pub mod emit;
 pub mod measure;
 pub mod page;
