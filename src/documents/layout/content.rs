@@ -101,7 +101,7 @@ pub fn page_content(page: &Page, size: PageSize, regular: &FaceInStream, bold: &
         out.hundredths(to.1 - at.1);
         out.bytes.extend_from_slice(b"Td\n");
         at = to;
-        out.hex_text(text, if is_bold { &bold.codes } else { &regular.codes });
+        out.text(text, if is_bold { &bold.codes } else { &regular.codes });
         out.bytes.extend_from_slice(b" Tj\n");
     }
     if font.is_some() {
@@ -158,17 +158,22 @@ impl Stream {
         self.bytes.push(b' ');
     }
 
-    /// The text as a hexadecimal string of two-byte codes.
-    fn hex_text(&mut self, text: &str, codes: &Codes) {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        self.bytes.push(b'<');
+    /// The text as a string of two-byte codes. Written as bytes, not hexadecimal: half
+    /// the size, so half the compressing. Only the bytes a literal string gives a meaning
+    /// to are escaped (a bare end-of-line would be read back as a line feed).
+    fn text(&mut self, text: &str, codes: &Codes) {
+        self.bytes.push(b'(');
         for character in text.chars() {
-            let code = codes.code(character);
-            for shift in [12, 8, 4, 0] {
-                self.bytes.push(HEX[usize::from((code >> shift) & 0xF)]);
+            for byte in codes.code(character).to_be_bytes() {
+                match byte {
+                    b'(' | b')' | b'\\' => self.bytes.extend_from_slice(&[b'\\', byte]),
+                    b'\r' => self.bytes.extend_from_slice(b"\\r"),
+                    b'\n' => self.bytes.extend_from_slice(b"\\n"),
+                    _ => self.bytes.push(byte),
+                }
             }
         }
-        self.bytes.push(b'>');
+        self.bytes.push(b')');
     }
 }
 
@@ -234,6 +239,9 @@ mod tests {
         let mut codes = Codes::default();
         codes.insert('A', 1);
         codes.insert('→', 0x1F2);
+        // Codes whose bytes a literal string must escape.
+        codes.insert('(', 0x0A28);
+        codes.insert('B', 0x5C0D);
         FaceInStream { name: name.into(), codes }
     }
 
@@ -243,17 +251,17 @@ mod tests {
             items: vec![
                 Item::Text { x: 20.0, y: 30.0, size: 9.0, bold: false, colour: Colour::BLACK, text: "A→".into() },
                 Item::Box { x: 0.0, y: 0.0, w: 25.4, h: 25.4, colour: Colour::SHADE },
-                Item::Text { x: 20.0, y: 40.0, size: 9.0, bold: true, colour: Colour::BLACK, text: "A?".into() },
+                Item::Text { x: 20.0, y: 40.0, size: 9.0, bold: true, colour: Colour::BLACK, text: "(B?".into() },
                 Item::Rule { x1: 0.0, x2: 25.4, y: 25.4, thickness: 0.5, colour: Colour::RULE },
             ],
         };
         let size = PageSize { width: 25.4, height: 50.8 };
-        let content = String::from_utf8(page_content(&page, size, &face("R"), &face("B"))).unwrap();
-        let expected = "0.92 0.93 0.95 rg\n0 72 72 72 re f\n\
+        let content = page_content(&page, size, &face("R"), &face("B"));
+        let expected: &[u8] = b"0.92 0.93 0.95 rg\n0 72 72 72 re f\n\
                         0.75 0.75 0.78 RG\n1.42 w\n0 72 m 72 72 l S\n\
-                        BT\n0 TL\n/R 9 Tf\n0 0 0 rg\n56.69 58.96 Td\n<000101F2> Tj\n\
-                        T*\n/B 9 Tf\n0 -28.35 Td\n<00010000> Tj\nET\n";
-        assert_eq!(content, expected);
+                        BT\n0 TL\n/R 9 Tf\n0 0 0 rg\n56.69 58.96 Td\n(\x00\x01\x01\xF2) Tj\n\
+                        T*\n/B 9 Tf\n0 -28.35 Td\n(\\n\\(\\\\\\r\x00\x00) Tj\nET\n";
+        assert_eq!(content.escape_ascii().to_string(), expected.escape_ascii().to_string());
     }
 
     #[test]
