@@ -3,11 +3,13 @@
 //! recommendation by recommendation each action's lead, due date, RAG, trend and latest
 //! note, with changes since the previous meeting marked; then the indicators.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::layout::{Cell, Column, Composer, PageSize, RunningText, Style, Table};
 use super::{Composed, Rendered, as_at, board_line, compose, composer};
-use crate::model::{Board, PlanAction, Rag, dates, dates::uk_long, dates::uk_short};
+use crate::model::{Board, PlanAction, Rag, RagCounts, dates, dates::uk_long, dates::uk_short};
 
 pub fn progress_pdf(board: &Board, today: NaiveDate) -> Rendered {
     progress_layout(board, today).render()
@@ -25,8 +27,9 @@ pub fn progress_layout(board: &Board, today: NaiveDate) -> Composed {
     }
     page.space(2.0);
     summary(&mut page, board, today);
+    let actions = board.actions_by_recommendation();
     for priority in &board.priorities {
-        priority_section(&mut page, board, priority, today, latest.map(|m| m.number));
+        priority_section(&mut page, board, &actions, priority, today, latest.map(|m| m.number));
     }
     indicators(&mut page, board);
     let running = RunningText {
@@ -121,6 +124,7 @@ fn change_mark(action: &PlanAction, latest: Option<u32>) -> &'static str {
 fn priority_section(
     page: &mut Composer,
     board: &Board,
+    actions: &HashMap<&str, Vec<&PlanAction>>,
     priority: &crate::model::Priority,
     today: NaiveDate,
     latest: Option<u32>,
@@ -132,12 +136,13 @@ fn priority_section(
     rolled_up(page, counts.worst(), &counts.describe());
     page.paragraph(&priority.summary, Style::BODY);
     for rec in board.recommendations_for(&priority.id) {
-        let rec_counts = board.rag_counts_for_recommendation(&rec.id);
+        let rec_actions = actions.get(rec.id.as_str()).map_or(&[][..], Vec::as_slice);
+        let rec_counts: RagCounts = rec_actions.iter().map(|a| a.current_rag()).collect();
         page.heading(&format!("Recommendation {}", rec.id), Style::H2, None, 24.0);
         rolled_up(page, rec_counts.worst(), &rec_counts.describe());
         page.paragraph(&rec.text, Style { size: 9.5, ..Style::BODY });
-        let rows: Vec<Vec<Cell>> = board
-            .actions_for(&rec.id)
+        let rows: Vec<Vec<Cell>> = rec_actions
+            .iter()
             .map(|a| {
                 let mark = change_mark(a, latest);
                 let id = if mark.is_empty() { a.id.clone() } else { format!("{}\n{mark}", a.id) };

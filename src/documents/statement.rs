@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::layout::{Cell, Column, Composer, PageSize, RunningText, Style, Table};
 use super::{Composed, Rendered, board_line, compose, composer};
-use crate::model::{Board, Inspection, dates::uk_long, dates::uk_short};
+use crate::model::{Board, Inspection, PlanAction, dates::uk_long, dates::uk_short};
 
 pub fn statement_pdf(board: &Board, today: NaiveDate) -> Rendered {
     statement_layout(board, today).render()
@@ -33,6 +33,7 @@ pub fn statement_layout(board: &Board, today: NaiveDate) -> Composed {
         ),
         Style::SMALL,
     );
+    let actions = board.actions_by_recommendation();
     for priority in &board.priorities {
         let title = format!("Priority {}: {}", priority.id, priority.title);
         page.space(3.0);
@@ -45,14 +46,14 @@ pub fn statement_layout(board: &Board, today: NaiveDate) -> Composed {
             page.paragraph("No recommendations are placed under this priority yet.", Style::SMALL);
         }
         for rec in recommendations {
-            recommendation(&mut page, board, rec);
+            recommendation(&mut page, board, rec, actions.get(rec.id.as_str()).map_or(&[], Vec::as_slice));
         }
     }
     let unplaced: Vec<_> = board.recommendations.iter().filter(|r| board.priority(&r.priority).is_none()).collect();
     if !unplaced.is_empty() {
         page.heading("Recommendations not yet placed under a priority", Style::H1, None, 40.0);
         for rec in unplaced {
-            recommendation(&mut page, board, rec);
+            recommendation(&mut page, board, rec, actions.get(rec.id.as_str()).map_or(&[], Vec::as_slice));
         }
     }
     let running = RunningText {
@@ -93,7 +94,7 @@ fn inspection_summary(page: &mut Composer, inspection: &Inspection) {
     });
 }
 
-fn recommendation(page: &mut Composer, board: &Board, rec: &crate::model::Recommendation) {
+fn recommendation(page: &mut Composer, board: &Board, rec: &crate::model::Recommendation, actions: &[&PlanAction]) {
     page.heading(&format!("Recommendation {}", rec.id), Style::H2, None, 30.0);
     let source = rec.inspection.as_deref().and_then(|id| board.inspection(id));
     if let Some(inspection) = source {
@@ -103,8 +104,8 @@ fn recommendation(page: &mut Composer, board: &Board, rec: &crate::model::Recomm
         );
     }
     page.paragraph(&format!("“{}”", rec.text), Style { size: 10.5, ..Style::BODY }.indented(4.0));
-    let rows: Vec<Vec<Cell>> = board
-        .actions_for(&rec.id)
+    let rows: Vec<Vec<Cell>> = actions
+        .iter()
         .map(|a| {
             let lead = board.person(&a.lead).map_or_else(|| a.lead.clone(), |p| p.name_and_role());
             let evidence = a.evidence.iter().map(|e| format!("• {e}")).collect::<Vec<_>>().join("\n");

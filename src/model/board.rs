@@ -158,6 +158,17 @@ impl Board {
         self.actions.iter().filter(move |a| a.recommendation == recommendation)
     }
 
+    /// Every recommendation's actions, in file order, in one pass over the actions: for
+    /// whatever goes through every recommendation, where a search for each would grow
+    /// with the square of the plan.
+    pub fn actions_by_recommendation(&self) -> HashMap<&str, Vec<&PlanAction>> {
+        let mut grouped: HashMap<&str, Vec<&PlanAction>> = HashMap::new();
+        for action in &self.actions {
+            grouped.entry(action.recommendation.as_str()).or_default().push(action);
+        }
+        grouped
+    }
+
     /// Each recommendation's priority id, for lookups in one step rather than a search.
     fn priority_of_recommendation(&self) -> HashMap<&str, &str> {
         self.recommendations.iter().map(|r| (r.id.as_str(), r.priority.as_str())).collect()
