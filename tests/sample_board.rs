@@ -69,6 +69,19 @@ fn rag_counts_per_priority_add_up_to_the_board() {
 }
 
 #[test]
+fn actions_grouped_by_recommendation_are_each_recommendations_actions_in_file_order() {
+    let board = sample_board();
+    let grouped = board.actions_by_recommendation();
+    for rec in &board.recommendations {
+        let one_by_one: Vec<&str> = board.actions_for(&rec.id).map(|a| a.id.as_str()).collect();
+        let from_groups: Vec<&str> =
+            grouped.get(rec.id.as_str()).into_iter().flatten().map(|a| a.id.as_str()).collect();
+        assert_eq!(from_groups, one_by_one, "{}", rec.id);
+    }
+    assert_eq!(grouped.values().map(Vec::len).sum::<usize>(), board.actions.len());
+}
+
+#[test]
 fn supervision_is_overdue_and_drifting_and_the_worst_in_its_priority() {
     let board = sample_board();
     let supervision = board.action("5.1").unwrap();
