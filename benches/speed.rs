@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use eframe::egui;
-use improvement_board::app::{App, Document, View, dialogs::ScriptedDialogs};
+use improvement_board::app::{App, Document, View, dialogs::ScriptedDialogs, presenter::presenter_ui};
 use improvement_board::documents::{
     action_log::action_log_pdf,
     minutes::{MinutesOptions, minutes_pdf},
@@ -56,6 +56,17 @@ fn frame(ctx: &egui::Context, app: &mut App) {
         ..Default::default()
     };
     let _ = ctx.run_ui(input, |ui| app.show(ui));
+}
+
+/// One frame of the presenter view (F5), as the projector's window shows it.
+fn presenter_frame(ctx: &egui::Context, app: &mut App) {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1024.0, 640.0))),
+        ..Default::default()
+    };
+    let _ = ctx.run_ui(input, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| presenter_ui(app, ui));
+    });
 }
 
 fn main() {
@@ -124,6 +135,8 @@ fn main() {
             frame(&ctx, &mut app);
             put(&format!("UI frame: {}", view.label()), ms(median(|| frame(&ctx, &mut app))));
         }
+        let presenter = egui::Context::default();
+        put("UI frame: presenter view (F5)", ms(median(|| presenter_frame(&presenter, &mut app))));
         put("peak memory (process so far)", peak_memory_mb());
     }
     for (name, values) in rows {

@@ -275,6 +275,7 @@ fn the_presenter_view_shows_the_current_action_large_and_nothing_private() {
     // 1.2's title appears twice: in the walk-through and on the projector.
     let title = "1.2  Front door managers sign off every contact decision within one working day";
     assert_eq!(harness.get_all_by_label(title).count(), 2);
+    harness.get_by_label("Action 2 of 45");
     // The clerk's note field is not projected.
     assert_eq!(harness.get_all_by_label("Note (the board's commentary)").count(), 1);
     harness.key_press(Key::Escape);

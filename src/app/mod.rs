@@ -18,7 +18,7 @@ mod overview;
 mod people;
 mod plan;
 mod prefs;
-mod presenter;
+pub mod presenter;
 mod run;
 mod widgets;
 mod write;

@@ -26,14 +26,16 @@ pub fn presenter_viewport(app: &mut App, ctx: &egui::Context) {
 }
 
 /// What the projector shows: public facts of the current walk-through action only.
-pub fn presenter_ui(app: &App, ui: &mut egui::Ui) {
-    let Some(board) = app.board() else { return };
-    let Some(meeting) = app.meeting.selected.and_then(|n| board.meeting(n)) else {
+/// The walk-through list is the meeting view's own, worked out once per edit.
+pub fn presenter_ui(app: &mut App, ui: &mut egui::Ui) {
+    let App { doc: Some(doc), meeting: state, today, .. } = app else { return };
+    let board = &doc.board;
+    let Some(meeting) = state.selected.and_then(|n| board.meeting(n)) else {
         ui.heading(&board.title);
         return;
     };
-    let list = board.walk(&app.meeting.order, meeting.number, app.today);
-    let Some(action) = list.get(app.meeting.position.min(list.len().saturating_sub(1))) else { return };
+    let (list, position) = state.current_walk(board, doc.version, meeting, *today);
+    let Some(action) = list.get(position) else { return };
     ui.label(
         RichText::new(format!("{} — meeting {}, {}", board.title, meeting.number, uk_long(meeting.date))).size(18.0),
     );
@@ -55,12 +57,5 @@ pub fn presenter_ui(app: &App, ui: &mut egui::Ui) {
         }
     });
     ui.add_space(12.0);
-    ui.label(
-        RichText::new(format!(
-            "Action {} of {}",
-            app.meeting.position.min(list.len().saturating_sub(1)) + 1,
-            list.len()
-        ))
-        .size(18.0),
-    );
+    ui.label(RichText::new(format!("Action {} of {}", position + 1, list.len())).size(18.0));
 }

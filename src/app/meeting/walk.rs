@@ -32,7 +32,7 @@ impl MeetingState {
     /// The walk-through list and the position in it. The list is worked out once per edit
     /// (or change of order, meeting or day) and kept as positions in the board's actions:
     /// sorting thousands of actions every frame was what made this view slow at scale.
-    fn current<'a>(
+    pub(crate) fn current_walk<'a>(
         &mut self,
         board: &'a Board,
         version: u64,
@@ -85,7 +85,7 @@ impl MeetingState {
         ctx: &egui::Context,
     ) -> Option<Edit> {
         let meeting = board.meeting(self.selected?)?;
-        let (list, position) = self.current(board, version, meeting, today);
+        let (list, position) = self.current_walk(board, version, meeting, today);
         let action = *list.get(position)?;
         self.ensure_draft(action, meeting.number);
         match command {
@@ -157,7 +157,7 @@ pub fn walk_ui(
     intents: &mut Vec<Intent>,
 ) {
     order_picker(ui, board, state);
-    let (list, position) = state.current(board, version, meeting, today);
+    let (list, position) = state.current_walk(board, version, meeting, today);
     let Some(action) = list.get(position).copied() else {
         ui.label("Nothing to walk through in this order.");
         return;
