@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use eframe::egui;
 use improvement_board::app::{App, Document, View, dialogs::ScriptedDialogs, presenter::presenter_ui};
 use improvement_board::documents::{
-    action_log::action_log_pdf,
+    action_log::{ActionLogOptions, action_log_pdf},
     minutes::{MinutesOptions, minutes_pdf},
     progress::progress_pdf,
     spreadsheet::statement_xlsx,
@@ -96,7 +96,10 @@ fn main() {
             "minutes PDF",
             ms(median(|| pages.0 = minutes_pdf(&board, held, MinutesOptions::default()).unwrap().pages)),
         );
-        put("action log PDF", ms(median(|| pages.1 = action_log_pdf(&board, today).pages)));
+        put(
+            "action log PDF",
+            ms(median(|| pages.1 = action_log_pdf(&board, today, ActionLogOptions::default()).pages)),
+        );
         put("progress report PDF", ms(median(|| pages.2 = progress_pdf(&board, today).pages)));
         put("pages (minutes / log / progress)", format!("{} / {} / {}", pages.0, pages.1, pages.2));
         let mut statement_pages = 0;

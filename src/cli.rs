@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::board_file::{self, LoadError};
-use crate::documents::{self, minutes::MinutesOptions};
+use crate::documents::{self, action_log::ActionLogOptions, minutes::MinutesOptions};
 use crate::model::{Board, dates};
 
 /// Run a children's services improvement board: the statement of action, the chair's
@@ -109,7 +109,10 @@ pub enum Export {
         /// The date to report as at (YYYY-MM-DD); defaults to today.
         #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
-        /// Where to write the PDF (default: BOARD-action-log.pdf here).
+        /// The public copy: actions raised under items taken in private are left out.
+        #[arg(long)]
+        public: bool,
+        /// Where to write the PDF (default: BOARD-action-log[-public].pdf here).
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
     },
@@ -201,7 +204,9 @@ fn export(document: Export) -> ExitCode {
         Export::Minutes { file, meeting, public, output } => {
             (file, format!("minutes-{meeting}{}", if *public { "-public" } else { "" }), output)
         }
-        Export::ActionLog { file, output, .. } => (file, "action-log".to_string(), output),
+        Export::ActionLog { file, public, output, .. } => {
+            (file, format!("action-log{}", if *public { "-public" } else { "" }), output)
+        }
         Export::Progress { file, output, .. } => (file, "progress".to_string(), output),
         Export::Statement { file, output, .. } => (file, "statement".to_string(), output),
         Export::Xlsx { file, today, output } => {
@@ -222,9 +227,11 @@ fn export(document: Export) -> ExitCode {
                 }
             }
         }
-        Export::ActionLog { today, .. } => {
-            documents::action_log::action_log_pdf(&board, today.unwrap_or_else(local_today))
-        }
+        Export::ActionLog { today, public, .. } => documents::action_log::action_log_pdf(
+            &board,
+            today.unwrap_or_else(local_today),
+            ActionLogOptions { public: *public },
+        ),
         // The long documents are laid out, then the board is let go before the PDF is
         // written: a 5,000-action report needs a fifth less memory that way.
         Export::Progress { today, .. } => {

@@ -159,10 +159,11 @@ fn export_writes_each_document_with_a_sensible_default_name() {
     std::fs::create_dir_all(&folder).unwrap();
     let board = board("sample_data/northmoor.ron");
     let board = board.to_str().unwrap();
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 5] = [
         (&["export", "minutes", board, "--meeting", "3", "--public"], "northmoor-minutes-3-public.pdf"),
         (&["export", "minutes", board, "--meeting", "5"], "northmoor-minutes-5.pdf"),
         (&["export", "action-log", board, "--today", "2026-11-22"], "northmoor-action-log.pdf"),
+        (&["export", "action-log", board, "--public"], "northmoor-action-log-public.pdf"),
         (&["export", "progress", board, "--today", "2026-11-22"], "northmoor-progress.pdf"),
     ];
     for (args, name) in cases {

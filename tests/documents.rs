@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use improvement_board::documents::{
     Rendered,
-    action_log::action_log_pdf,
+    action_log::{ActionLogOptions, action_log_pdf},
     minutes::{MinutesOptions, minutes_pdf},
     progress::progress_pdf,
 };
@@ -101,7 +101,7 @@ fn minutes_read_in_the_order_of_the_meeting_with_numbered_resolutions() {
 fn every_page_has_its_number_out_of_the_total_and_the_running_header() {
     for rendered in [
         minutes_pdf(&sample_board(), 3, MinutesOptions::default()).unwrap(),
-        action_log_pdf(&sample_board(), today()),
+        action_log_pdf(&sample_board(), today(), ActionLogOptions::default()),
         progress_pdf(&sample_board(), today()),
     ] {
         let pages = pages_text(&rendered);
@@ -150,6 +150,29 @@ fn the_public_minutes_contain_nothing_of_the_exempt_item_anywhere_in_the_file() 
 }
 
 #[test]
+fn the_public_action_log_leaves_out_what_was_raised_in_private_and_says_so() {
+    let board = sample_board();
+    let full = action_log_pdf(&board, today(), ActionLogOptions::default());
+    let public = action_log_pdf(&board, today(), ActionLogOptions { public: true });
+    let secret = ["M3-03", "Harrowgate", "in confidence"];
+    let full_text = pages_text(&full).join("\n");
+    for word in secret {
+        assert!(full_text.contains(word), "the full log does contain {word:?} (so the test means something)");
+    }
+    let public_text = pages_text(&public).join("\n");
+    let public_file = every_string_in_file(&public);
+    for word in secret {
+        assert!(!public_text.contains(word), "public text leaks {word:?}");
+        assert!(!public_file.contains(word), "public file leaks {word:?}");
+    }
+    assert!(public_text.contains("19 actions — 6 open"), "the counts are of what is published");
+    assert!(public_text.contains("One action raised under an item taken in private is not published."));
+    assert!(public_text.contains("M3-04"), "actions raised under public items stay");
+    assert!(pages_text(&public).iter().all(|p| p.contains("PUBLIC")), "PUBLIC on every page");
+    assert!(public_file.contains("Public action log as at 22 November 2026"), "subject");
+}
+
+#[test]
 fn the_outline_has_an_entry_per_agenda_item() {
     let full = every_string_in_file(&minutes_pdf(&sample_board(), 3, MinutesOptions::default()).unwrap());
     assert!(full.contains("10. Interim management arrangements in the Harrowgate locality team"));
@@ -170,7 +193,7 @@ fn the_pdf_says_who_published_it_and_what_it_is() {
 
 #[test]
 fn the_action_log_lists_open_actions_first_with_overdue_in_words_on_landscape_pages() {
-    let rendered = action_log_pdf(&sample_board(), today());
+    let rendered = action_log_pdf(&sample_board(), today(), ActionLogOptions::default());
     let text = pages_text(&rendered).join("\n");
     assert!(text.contains("20 actions — 7 open (5 overdue), 12 done, 1 dropped"));
     assert!(position(&text, "M3-04") < position(&text, "M5-02"), "most overdue first");
@@ -211,7 +234,7 @@ fn an_empty_board_prints_all_three_documents() {
     board.meetings.push(Meeting::with_standard_agenda(1, today(), "", &[]));
     let minutes = pages_text(&minutes_pdf(&board, 1, MinutesOptions::default()).unwrap()).join("\n");
     assert!(minutes.contains("No ratings were recorded at this meeting."));
-    assert!(pages_text(&action_log_pdf(&board, today())).join("\n").contains("0 actions"));
+    assert!(pages_text(&action_log_pdf(&board, today(), ActionLogOptions::default())).join("\n").contains("0 actions"));
     assert!(pages_text(&progress_pdf(&board, today())).join("\n").contains("Overdue actions (0)"));
     assert_eq!(
         minutes_pdf(&board, 9, MinutesOptions::default()).err().map(|e| e.to_string()),

@@ -19,7 +19,10 @@ pub enum AppCommand {
     ExportMinutes {
         public: bool,
     },
-    ExportActionLog,
+    /// The action log, full or public (nothing raised under an item taken in private).
+    ExportActionLog {
+        public: bool,
+    },
     ExportProgress,
     /// The statement of action as sent to Ofsted, to PDF.
     ExportStatement,
@@ -81,7 +84,8 @@ impl AppCommand {
             AppCommand::Close,
             AppCommand::ExportMinutes { public: false },
             AppCommand::ExportMinutes { public: true },
-            AppCommand::ExportActionLog,
+            AppCommand::ExportActionLog { public: false },
+            AppCommand::ExportActionLog { public: true },
             AppCommand::ExportProgress,
             AppCommand::ExportStatement,
             AppCommand::ExportSpreadsheet,
@@ -116,7 +120,8 @@ impl AppCommand {
             AppCommand::Quit => "Quit".into(),
             AppCommand::ExportMinutes { public: false } => "Minutes of this meeting (full)…".into(),
             AppCommand::ExportMinutes { public: true } => "Minutes of this meeting (public)…".into(),
-            AppCommand::ExportActionLog => "Action log…".into(),
+            AppCommand::ExportActionLog { public: false } => "Action log (full)…".into(),
+            AppCommand::ExportActionLog { public: true } => "Action log (public)…".into(),
             AppCommand::ExportProgress => "Progress report…".into(),
             AppCommand::ExportStatement => "Statement of action…".into(),
             AppCommand::ExportSpreadsheet => "Statement of action as a spreadsheet…".into(),
@@ -164,7 +169,8 @@ impl AppCommand {
             AppCommand::Quit => vec![k(CTRL, Key::Q)],
             AppCommand::ExportMinutes { public: false } => vec![k(CTRL, Key::E)],
             AppCommand::ExportMinutes { public: true } => vec![k(CTRL_SHIFT, Key::E)],
-            AppCommand::ExportActionLog => vec![k(CTRL, Key::L)],
+            AppCommand::ExportActionLog { public: false } => vec![k(CTRL, Key::L)],
+            AppCommand::ExportActionLog { public: true } => vec![k(CTRL_SHIFT, Key::L)],
             AppCommand::ExportProgress => vec![k(CTRL, Key::P)],
             AppCommand::ExportStatement => vec![k(CTRL_SHIFT, Key::P)],
             AppCommand::ExportSpreadsheet => vec![k(CTRL_SHIFT, Key::X)],

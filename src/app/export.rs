@@ -5,14 +5,17 @@ use std::path::Path;
 
 use super::App;
 use crate::documents::{
-    action_log::action_log_pdf, minutes::MinutesOptions, minutes::minutes_pdf, progress::progress_pdf,
+    action_log::{ActionLogOptions, action_log_pdf},
+    minutes::MinutesOptions,
+    minutes::minutes_pdf,
+    progress::progress_pdf,
     statement::statement_pdf,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Document {
     Minutes { public: bool },
-    ActionLog,
+    ActionLog { public: bool },
     Progress,
     Statement,
 }
@@ -70,7 +73,10 @@ impl App {
                     }
                 }
             }
-            Document::ActionLog => (action_log_pdf(board, self.today), format!("{stem}-action-log.pdf")),
+            Document::ActionLog { public } => (
+                action_log_pdf(board, self.today, ActionLogOptions { public }),
+                format!("{stem}-action-log{}.pdf", if public { "-public" } else { "" }),
+            ),
             Document::Progress => (progress_pdf(board, self.today), format!("{stem}-progress.pdf")),
             Document::Statement => (statement_pdf(board, self.today), format!("{stem}-statement.pdf")),
         };

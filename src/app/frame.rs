@@ -74,7 +74,8 @@ fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
             let meeting = app.meeting.selected.is_some();
             command_button(app, ui, AppCommand::ExportMinutes { public: false }, open && meeting);
             command_button(app, ui, AppCommand::ExportMinutes { public: true }, open && meeting);
-            command_button(app, ui, AppCommand::ExportActionLog, open);
+            command_button(app, ui, AppCommand::ExportActionLog { public: false }, open);
+            command_button(app, ui, AppCommand::ExportActionLog { public: true }, open);
             command_button(app, ui, AppCommand::ExportProgress, open);
             command_button(app, ui, AppCommand::ExportStatement, open);
             ui.weak("Spreadsheets");

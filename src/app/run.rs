@@ -41,7 +41,7 @@ impl App {
                 self.save(true);
             }
             AppCommand::ExportMinutes { public } => self.export(super::export::Document::Minutes { public }),
-            AppCommand::ExportActionLog => self.export(super::export::Document::ActionLog),
+            AppCommand::ExportActionLog { public } => self.export(super::export::Document::ActionLog { public }),
             AppCommand::ExportProgress => self.export(super::export::Document::Progress),
             AppCommand::ExportStatement => self.export(super::export::Document::Statement),
             AppCommand::ExportSpreadsheet => self.export_spreadsheet(),

@@ -1,18 +1,31 @@
 //! The action log: every meeting action, open first (most overdue first), with owner, due
 //! date, status in words, days overdue and the meeting that raised it. Landscape, so the
-//! action's words have room.
+//! action's words have room. The public copy leaves out actions raised under items taken
+//! in private, as the public minutes do, and says how many it leaves out.
 
 use chrono::NaiveDate;
 
 use super::layout::{Cell, Column, PageSize, RunningText, Style, Table};
+use super::public::action_is_public;
 use super::{Rendered, as_at, board_line, composer, finish};
 use crate::model::{ActionStatus, Board, LogFilter, dates, dates::uk_long, dates::uk_short};
 
-pub fn action_log_pdf(board: &Board, today: NaiveDate) -> Rendered {
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ActionLogOptions {
+    /// The copy for publication: nothing raised under an item taken in private.
+    pub public: bool,
+}
+
+pub fn action_log_pdf(board: &Board, today: NaiveDate, options: ActionLogOptions) -> Rendered {
     let mut page = composer(PageSize::A4_LANDSCAPE);
     page.paragraph(&board.authority, Style::H2);
     page.paragraph(&format!("{}: action log", board.title), Style::TITLE);
-    let rows = board.action_log(&LogFilter::default(), today);
+    let mut rows = board.action_log(&LogFilter::default(), today);
+    let before = rows.len();
+    if options.public {
+        rows.retain(|(meeting, action)| action_is_public(meeting, action));
+    }
+    let withheld = before - rows.len();
     let open = rows.iter().filter(|(_, a)| a.is_open()).count();
     let overdue = rows.iter().filter(|(_, a)| a.is_overdue(today)).count();
     let done = rows.iter().filter(|(_, a)| a.status == ActionStatus::Done).count();
@@ -25,6 +38,16 @@ pub fn action_log_pdf(board: &Board, today: NaiveDate) -> Rendered {
         ),
         Style::BODY,
     );
+    if options.public {
+        page.paragraph(
+            &match withheld {
+                0 => "No actions were raised under items taken in private.".to_string(),
+                1 => "One action raised under an item taken in private is not published.".to_string(),
+                n => format!("{n} actions raised under items taken in private are not published."),
+            },
+            Style::SMALL,
+        );
+    }
     page.space(2.0);
     let table_rows = rows
         .iter()
@@ -59,13 +82,17 @@ pub fn action_log_pdf(board: &Board, today: NaiveDate) -> Rendered {
         rows: table_rows,
         style: Style { size: 8.5, ..Style::BODY },
     });
-    let running =
-        RunningText { left: board_line(board), right: "Action log".into(), marking: None, footer: as_at(today) };
+    let running = RunningText {
+        left: board_line(board),
+        right: "Action log".into(),
+        marking: options.public.then(|| "PUBLIC".to_string()),
+        footer: as_at(today),
+    };
     finish(
         page,
         running,
         format!("{} — action log", board.title),
-        format!("Action log as at {}", uk_long(today)),
+        format!("{} as at {}", if options.public { "Public action log" } else { "Action log" }, uk_long(today)),
         board,
     )
 }

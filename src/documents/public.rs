@@ -2,7 +2,7 @@
 //! under. Redaction happens on the data, before layout, so nothing of an exempt item can
 //! reach the text, the outline or the metadata of a public document.
 
-use crate::model::{AgendaItem, Board, ItemKind, Meeting};
+use crate::model::{AgendaItem, Board, ItemKind, Meeting, MeetingAction};
 
 /// The meeting as the public may read it.
 pub fn public_meeting(meeting: &Meeting) -> Meeting {
@@ -23,13 +23,19 @@ pub fn public_meeting(meeting: &Meeting) -> Meeting {
             None => item.clone(),
         })
         .collect();
-    public.actions.retain(|a| a.item.is_none_or(|i| !exempt.contains(&i)));
+    public.actions.retain(|a| action_is_public(meeting, a));
     for declaration in &mut public.declarations {
         if exempt.contains(&declaration.item) {
             declaration.interest = "an interest in an item taken in private".into();
         }
     }
     public
+}
+
+/// Whether a meeting action may be published: not if it was raised under an item taken
+/// in private. (The public minutes and the public action log hold to the same rule.)
+pub fn action_is_public(meeting: &Meeting, action: &MeetingAction) -> bool {
+    action.item.is_none_or(|item| !meeting.item_is_exempt(item))
 }
 
 /// Priorities whose statement-of-action review was taken in private: their RAG notes are
