@@ -320,6 +320,24 @@ fn the_clerk_exports_the_public_minutes_and_is_offered_to_open_them() {
 }
 
 #[test]
+fn the_clerk_exports_the_public_action_log_from_the_keyboard_without_what_was_raised_in_private() {
+    let folder = std::env::temp_dir().join(format!("improvement-board-app-log-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("action-log-public.pdf");
+    let dialogs = ScriptedDialogs { pdf: vec![path.clone()], ..Default::default() };
+    let mut harness = harness(App::new(open_document(None), today(), Box::new(dialogs)));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    harness.run();
+    assert!(harness.state().status.starts_with("Exported"), "{}", harness.state().status);
+    let pdf = lopdf::Document::load_mem(&std::fs::read(&path).expect("the PDF was written")).unwrap();
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("M3-04"), "actions raised in public are there");
+    assert!(!text.contains("M3-03"), "the action raised under the exempt item is not");
+    assert!(text.contains("One action raised under an item taken in private is not published."));
+}
+
+#[test]
 fn the_statement_of_action_table_follows_an_edit_made_elsewhere() {
     use improvement_board::edit::Edit;
     let mut harness = sample();
