@@ -71,6 +71,15 @@ pub enum Command {
         /// Which sheet of the workbook (default: the first with anything in it).
         #[arg(long = "sheet", value_name = "NAME")]
         sheet_name: Option<String>,
+        /// The row the headers are on, when it is not the one found (1 is the first row).
+        #[arg(long, value_name = "ROW")]
+        header_row: Option<usize>,
+        /// Read a column as a field, where its header is not recognised or is read
+        /// wrongly: `--column C=lead`. Repeat for more columns. Fields: priority-number,
+        /// priority, recommendation-number, recommendation, action-number, action, lead,
+        /// due, measure, evidence, rag, note, ignore.
+        #[arg(long = "column", value_name = "COLUMN=FIELD", value_parser = crate::import::parse_column_choice)]
+        columns: Vec<(usize, crate::import::Field)>,
         /// Import the rows with problems too, flagged, and exit 0.
         #[arg(long)]
         keep_going: bool,
@@ -169,9 +178,12 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { file } => check(&file),
         Command::Summary { file, today } => summary(&file, today.unwrap_or_else(local_today)),
         Command::Export { document } => export(document),
-        Command::Import { sheet, into, sheet_name, keep_going, today } => {
-            import(&sheet, &into, sheet_name.as_deref(), keep_going, today.unwrap_or_else(local_today))
-        }
+        Command::Import { sheet, into, sheet_name, header_row, columns, keep_going, today } => import(
+            &sheet,
+            &into,
+            ImportChoices { sheet_name: sheet_name.as_deref(), header_row, columns: &columns, keep_going },
+            today.unwrap_or_else(local_today),
+        ),
         Command::Generate { actions, meetings, seed, output } => {
             let board = crate::generate::generate(actions, meetings, seed);
             match board_file::save(&board, &output) {
@@ -283,7 +295,17 @@ fn export_xlsx(file: &Path, today: NaiveDate, output: Option<&Path>) -> ExitCode
     }
 }
 
-fn import(sheet_path: &Path, into: &Path, sheet_name: Option<&str>, keep_going: bool, today: NaiveDate) -> ExitCode {
+/// What the person said on the command line about how to read the sheet.
+struct ImportChoices<'a> {
+    sheet_name: Option<&'a str>,
+    /// Counted from 1, as the spreadsheet shows rows.
+    header_row: Option<usize>,
+    columns: &'a [(usize, crate::import::Field)],
+    keep_going: bool,
+}
+
+fn import(sheet_path: &Path, into: &Path, choices: ImportChoices<'_>, today: NaiveDate) -> ExitCode {
+    let ImportChoices { sheet_name, header_row, columns: chosen, keep_going } = choices;
     use crate::import;
     let fail = |message: String| {
         eprintln!("{message}");
@@ -307,13 +329,33 @@ fn import(sheet_path: &Path, into: &Path, sheet_name: Option<&str>, keep_going: 
             Ok(sheet) => sheet,
             Err(error) => return fail(error.to_string()),
         };
-    let Some(mapping) = import::find_mapping(&sheet) else {
+    let found = match header_row {
+        Some(0) => return fail("--header-row counts from 1, as the spreadsheet shows its rows".into()),
+        Some(row) => Some(import::mapping_at(&sheet, row - 1)),
+        None => import::find_mapping(&sheet),
+    };
+    let mut mapping = match found {
+        Some(mapping) => mapping,
+        // The person says which columns are which: the headers are on the first row.
+        None if !chosen.is_empty() => import::mapping_at(&sheet, 0),
+        None => {
+            return fail(format!(
+                "{}: sheet \"{}\": no header row with an action column was found in its first rows (headers such as \"Action\" or \"What?\"); say which column holds the actions with --column LETTER=action",
+                sheet_path.display(),
+                sheet.name
+            ));
+        }
+    };
+    for &(column, field) in chosen {
+        mapping.choose(column, field);
+    }
+    if mapping.column(import::Field::Action).is_none() {
         return fail(format!(
-            "{}: sheet \"{}\": no header row with an action column was found in its first rows (headers such as \"Action\" or \"What?\")",
+            "{}: sheet \"{}\": no column is read as the action: say which with --column LETTER=action",
             sheet_path.display(),
             sheet.name
         ));
-    };
+    }
     let source =
         sheet_path.file_name().map_or_else(|| sheet_path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let reading = import::read(&board, &sheet, &mapping, &source, today);

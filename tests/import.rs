@@ -282,6 +282,32 @@ fn the_cli_refuses_a_sheet_with_bad_rows_unless_told_to_keep_going() {
 }
 
 #[test]
+fn the_cli_reads_columns_it_does_not_know_when_told_which_is_which() {
+    let board = scratch_board("columns");
+    let sheet = board.parent().unwrap().join("tracker.csv");
+    std::fs::write(&sheet, "Ref,Deliverable,Officer,Deadline\nD1,Weekly audit huddle,Ruth Adeyemi,31/01/2027\n")
+        .unwrap();
+    let args = ["import", sheet.to_str().unwrap(), "--into", board.to_str().unwrap(), "--today", "2026-11-23"];
+    let output = run(&args);
+    assert_eq!(output.status.code(), Some(1));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("say which column holds the actions with --column LETTER=action"), "{error}");
+
+    let output = run(&[&args[..], &["--column", "B=action", "--column", "C=lead"]].concat());
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{out}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(out.contains("B \"Deliverable\" → action, C \"Officer\" → lead officer"), "{out}");
+    let saved = board_file::load(&board).unwrap();
+    let action = saved.action("D1").expect("imported under the chosen columns");
+    assert_eq!(action.title, "Weekly audit huddle");
+    assert_eq!(saved.person_name(&action.lead), "Ruth Adeyemi");
+
+    let wrong = run(&[&args[..], &["--column", "B=what"]].concat());
+    assert_eq!(wrong.status.code(), Some(2), "misuse");
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("\"what\" is not a field"));
+}
+
+#[test]
 fn the_cli_names_a_missing_sheet_and_the_sheets_there_are() {
     let board = scratch_board("sheet");
     let output =

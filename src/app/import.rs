@@ -73,8 +73,8 @@ impl ImportSession {
     }
 
     pub fn set_field(&mut self, column: usize, field: Field) {
-        if let Some(f) = self.mapping.fields.get_mut(column) {
-            *f = field;
+        if column < self.mapping.fields.len() {
+            self.mapping.choose(column, field);
             self.reading = None;
         }
     }

@@ -57,6 +57,50 @@ impl Field {
             Field::Ignore => "(leave out)",
         }
     }
+
+    /// The field's name on the command line: `--column C=lead`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::PriorityId => "priority-number",
+            Field::Priority => "priority",
+            Field::RecommendationId => "recommendation-number",
+            Field::Recommendation => "recommendation",
+            Field::ActionId => "action-number",
+            Field::Action => "action",
+            Field::Lead => "lead",
+            Field::Due => "due",
+            Field::Measure => "measure",
+            Field::Evidence => "evidence",
+            Field::Rag => "rag",
+            Field::Note => "note",
+            Field::Ignore => "ignore",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key().eq_ignore_ascii_case(key.trim()))
+    }
+}
+
+/// A column mapped by hand: "C=lead" is column C read as the lead officer.
+pub fn parse_column_choice(text: &str) -> Result<(usize, Field), String> {
+    let keys = || Field::ALL.map(Field::key).join(", ");
+    let Some((letters, key)) = text.split_once('=') else {
+        return Err(format!("expected COLUMN=FIELD, as in C=lead (fields: {})", keys()));
+    };
+    let column = column_index(letters.trim())
+        .ok_or_else(|| format!("\"{letters}\" is not a column letter (A, B, … Z, AA …)"))?;
+    let field = Field::from_key(key).ok_or_else(|| format!("\"{key}\" is not a field: expected one of {}", keys()))?;
+    Ok((column, field))
+}
+
+/// "A" → 0, "Z" → 25, "AA" → 26: the inverse of [`column_letter`].
+pub fn column_index(letters: &str) -> Option<usize> {
+    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let number = letters.to_ascii_uppercase().bytes().fold(0usize, |n, b| n * 26 + usize::from(b - b'A' + 1));
+    Some(number - 1)
 }
 
 /// Headers as councils write them, lower case with punctuation dropped.
@@ -212,6 +256,23 @@ pub struct Mapping {
 }
 
 impl Mapping {
+    /// Reads `column` as `field`, as the person chose; the field leaves any column it was
+    /// read from before, since each is read from one column.
+    pub fn choose(&mut self, column: usize, field: Field) {
+        if self.fields.len() <= column {
+            self.fields.resize(column + 1, Field::Ignore);
+            self.headers.resize(column + 1, String::new());
+        }
+        if field != Field::Ignore {
+            for other in &mut self.fields {
+                if *other == field {
+                    *other = Field::Ignore;
+                }
+            }
+        }
+        self.fields[column] = field;
+    }
+
     /// The first column holding `field`.
     pub fn column(&self, field: Field) -> Option<usize> {
         self.fields.iter().position(|f| *f == field)

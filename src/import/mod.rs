@@ -7,7 +7,9 @@ mod rows;
 mod sheet;
 mod values;
 
-pub use headers::{Field, Mapping, column_letter, find_mapping, mapping_at, recognise};
+pub use headers::{
+    Field, Mapping, column_index, column_letter, find_mapping, mapping_at, parse_column_choice, recognise,
+};
 pub use rows::{ReadAction, Reading, RowProblem, TO_BE_CONFIRMED, read};
 pub use sheet::{Cell, Sheet, SheetError, pick_sheet, read_csv, read_sheets, read_sheets_from};
 pub use values::parse_uk_date;

@@ -121,3 +121,30 @@ fn a_numbered_recommendation_needs_its_punctuation_and_odd_text_never_panics() {
         let _ = reading(&board, &csv);
     }
 }
+
+#[test]
+fn columns_chosen_by_hand_are_read_from_letters_and_field_names() {
+    assert_eq!(parse_column_choice("C=lead"), Ok((2, Field::Lead)));
+    assert_eq!(parse_column_choice("aa = Due"), Ok((26, Field::Due)));
+    assert_eq!(parse_column_choice("B=action-number"), Ok((1, Field::ActionId)));
+    for wrong in ["C", "3=lead", "C=who", "=lead", "ABCD=lead"] {
+        assert!(parse_column_choice(wrong).is_err(), "{wrong}");
+    }
+    let error = parse_column_choice("C=who").unwrap_err();
+    assert!(error.contains("\"who\" is not a field: expected one of priority-number, priority,"), "{error}");
+    for index in 0..2000 {
+        assert_eq!(column_index(&column_letter(index)), Some(index), "{}", column_letter(index));
+    }
+}
+
+#[test]
+fn a_field_chosen_for_a_column_leaves_the_column_it_was_read_from() {
+    let sheet = read_csv("plan.csv", b"Action,Notes,Lead\nDo it,Better wording,Ann\n").unwrap();
+    let mut mapping = find_mapping(&sheet).unwrap();
+    assert_eq!(mapping.column(Field::Action), Some(0));
+    mapping.choose(1, Field::Action);
+    assert_eq!(mapping.column(Field::Action), Some(1), "each field is read from one column");
+    assert_eq!(mapping.fields[0], Field::Ignore);
+    mapping.choose(5, Field::Note);
+    assert_eq!((mapping.fields.len(), mapping.column(Field::Note)), (6, Some(5)), "a column past the headers");
+}
