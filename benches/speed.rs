@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use eframe::egui;
-use improvement_board::app::{App, Document, View, dialogs::ScriptedDialogs, presenter::presenter_ui};
+use improvement_board::app::{App, View, dialogs::ScriptedDialogs, presenter::presenter_ui};
 use improvement_board::documents::{
     action_log::{ActionLogOptions, action_log_pdf},
     minutes::{MinutesOptions, minutes_pdf},
@@ -19,6 +19,7 @@ use improvement_board::documents::{
     statement::statement_pdf,
 };
 use improvement_board::import;
+use improvement_board::session::{Clock, Session};
 use improvement_board::{board_file, generate::generate, summary::summary_text};
 
 /// Median of timed runs after two warm-ups; runs until a second has passed (5 to 50 runs).
@@ -127,7 +128,8 @@ fn main() {
         );
 
         let ctx = egui::Context::default();
-        let mut app = App::new(Ok(Document::new_board(board.clone())), today, Box::new(ScriptedDialogs::default()));
+        let mut app =
+            App::new(Ok(Session::new_board(board.clone(), Clock::System)), today, Box::new(ScriptedDialogs::default()));
         let middle = board.actions[board.actions.len() / 2].id.clone();
         for view in View::ALL {
             if view == View::Plan {

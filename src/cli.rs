@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::board_file::{self, LoadError};
-use crate::documents::{self, action_log::ActionLogOptions, minutes::MinutesOptions};
-use crate::model::{Board, dates};
+use crate::documents::{self, Publication, publication::file_name};
+use crate::model::{Board, CURRENT_FORMAT, Moment, dates};
+use crate::session::{Clock, Session, editor_name, import::ImportSession};
 
 /// Run a children's services improvement board: the statement of action, the chair's
 /// RAG walk-through, minutes and the action log.
@@ -86,6 +87,22 @@ pub enum Command {
         /// The date imported ratings are given (YYYY-MM-DD); defaults to today.
         #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
+    },
+    /// Rewrite a board file in the current format (atomically, keeping FILE.bak), saying
+    /// what was converted. A file already in the current format is left as it is.
+    Upgrade {
+        /// The board file.
+        file: PathBuf,
+    },
+    /// Check a published copy of a meeting's minutes against the board: whether the
+    /// board's record of that meeting still matches the seal printed on them. Exit 0 when
+    /// it does, 1 when it does not.
+    Verify {
+        /// The board file.
+        file: PathBuf,
+        /// The published minutes (a PDF made by this app).
+        #[arg(long, value_name = "MINUTES.pdf")]
+        minutes: PathBuf,
     },
     /// Print a document to PDF (minutes, the action log, the progress report, the
     /// statement of action) or the statement of action as a spreadsheet.
@@ -178,6 +195,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { file } => check(&file),
         Command::Summary { file, today } => summary(&file, today.unwrap_or_else(local_today)),
         Command::Export { document } => export(document),
+        Command::Upgrade { file } => upgrade(&file),
+        Command::Verify { file, minutes } => verify(&file, &minutes),
         Command::Import { sheet, into, sheet_name, header_row, columns, keep_going, today } => import(
             &sheet,
             &into,
@@ -200,65 +219,47 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-/// The name a document gets beside the current folder: "northmoor-minutes-3-public.pdf".
-pub fn default_pdf_name(board_file: &Path, what: &str) -> PathBuf {
-    default_name(board_file, what, "pdf")
-}
-
-/// "northmoor-statement.xlsx" and the like, in the current folder.
-pub fn default_name(board_file: &Path, what: &str, extension: &str) -> PathBuf {
-    let stem = board_file.file_stem().map_or_else(|| "board".into(), |s| s.to_string_lossy().into_owned());
-    PathBuf::from(format!("{stem}-{what}.{extension}"))
-}
-
 fn export(document: Export) -> ExitCode {
-    let (file, what, output) = match &document {
+    let (file, publication, today, output) = match &document {
         Export::Minutes { file, meeting, public, output } => {
-            (file, format!("minutes-{meeting}{}", if *public { "-public" } else { "" }), output)
+            (file, Publication::Minutes { meeting: *meeting, public: *public }, None, output)
         }
-        Export::ActionLog { file, public, output, .. } => {
-            (file, format!("action-log{}", if *public { "-public" } else { "" }), output)
+        Export::ActionLog { file, public, today, output } => {
+            (file, Publication::ActionLog { public: *public }, *today, output)
         }
-        Export::Progress { file, output, .. } => (file, "progress".to_string(), output),
-        Export::Statement { file, output, .. } => (file, "statement".to_string(), output),
+        Export::Progress { file, today, output } => (file, Publication::Progress, *today, output),
+        Export::Statement { file, today, output } => (file, Publication::Statement, *today, output),
         Export::Xlsx { file, today, output } => {
             return export_xlsx(file, today.unwrap_or_else(local_today), output.as_deref());
         }
     };
+    let today = today.unwrap_or_else(local_today);
     let board = match load_or_report(file) {
         Ok(board) => board,
         Err(code) => return code,
     };
-    let rendered = match &document {
-        Export::Minutes { meeting, public, .. } => {
-            match documents::minutes::minutes_pdf(&board, *meeting, MinutesOptions { public: *public }) {
-                Ok(rendered) => rendered,
-                Err(error) => {
-                    eprintln!("{}: {error}", file.display());
-                    return ExitCode::from(1);
-                }
-            }
-        }
-        Export::ActionLog { today, public, .. } => documents::action_log::action_log_pdf(
-            &board,
-            today.unwrap_or_else(local_today),
-            ActionLogOptions { public: *public },
-        ),
+    let rendered = match publication {
         // The long documents are laid out, then the board is let go before the PDF is
         // written: a 5,000-action report needs a fifth less memory that way.
-        Export::Progress { today, .. } => {
-            let laid_out = documents::progress::progress_layout(&board, today.unwrap_or_else(local_today));
+        Publication::Progress => {
+            let laid_out = documents::progress::progress_layout(&board, today);
             drop(board);
             laid_out.render()
         }
-        Export::Statement { today, .. } => {
-            let laid_out = documents::statement::statement_layout(&board, today.unwrap_or_else(local_today));
+        Publication::Statement => {
+            let laid_out = documents::statement::statement_layout(&board, today);
             drop(board);
             laid_out.render()
         }
-        Export::Xlsx { .. } => unreachable!("written above"),
+        other => match other.make(&board, today) {
+            Ok(rendered) => rendered,
+            Err(error) => {
+                eprintln!("{}: {error}", file.display());
+                return ExitCode::from(1);
+            }
+        },
     };
-    let out = output.clone().unwrap_or_else(|| default_pdf_name(file, &what));
+    let out = output.clone().unwrap_or_else(|| PathBuf::from(publication.file_name(Some(file))));
     for warning in &rendered.warnings {
         eprintln!("warning: {warning}");
     }
@@ -279,7 +280,7 @@ fn export_xlsx(file: &Path, today: NaiveDate, output: Option<&Path>) -> ExitCode
         Ok(board) => board,
         Err(code) => return code,
     };
-    let out = output.map_or_else(|| default_name(file, "statement", "xlsx"), Path::to_path_buf);
+    let out = output.map_or_else(|| PathBuf::from(file_name(Some(file), "statement", "xlsx")), Path::to_path_buf);
     let written = documents::spreadsheet::statement_xlsx(&board, today)
         .map_err(|e| e.to_string())
         .and_then(|bytes| board_file::write_file(&out, &bytes).map(|()| bytes.len()).map_err(|e| e.to_string()));
@@ -311,65 +312,58 @@ fn import(sheet_path: &Path, into: &Path, choices: ImportChoices<'_>, today: Nai
         eprintln!("{message}");
         ExitCode::from(1)
     };
-    if let Some(holder) = board_file::lock::BoardLock::holder(into)
-        && !holder.is_stale(crate::app::now().0)
-    {
-        return fail(format!(
-            "{} is open for editing by {}: import from the app there, or close it first.",
-            into.display(),
-            holder.describe()
-        ));
-    }
-    let mut board = match load_or_report(into) {
-        Ok(board) => board,
+    // The board is opened as the app opens it: converted if older, and locked for the
+    // whole read, import and save, so no other copy writes it in between.
+    let mut session = match open_for_writing(into) {
+        Ok(session) => session,
         Err(code) => return code,
     };
-    let sheet =
-        match import::read_sheets(sheet_path).and_then(|sheets| import::pick_sheet(sheet_path, sheets, sheet_name)) {
-            Ok(sheet) => sheet,
-            Err(error) => return fail(error.to_string()),
-        };
-    let found = match header_row {
-        Some(0) => return fail("--header-row counts from 1, as the spreadsheet shows its rows".into()),
-        Some(row) => Some(import::mapping_at(&sheet, row - 1)),
-        None => import::find_mapping(&sheet),
+    let mut sheet = match ImportSession::open_sheet(sheet_path.to_path_buf(), sheet_name) {
+        Ok(sheet) => sheet,
+        Err(error) => return fail(error),
     };
-    let mut mapping = match found {
-        Some(mapping) => mapping,
-        // The person says which columns are which: the headers are on the first row.
-        None if !chosen.is_empty() => import::mapping_at(&sheet, 0),
-        None => {
+    match header_row {
+        Some(0) => return fail("--header-row counts from 1, as the spreadsheet shows its rows".into()),
+        Some(row) => sheet.set_header_row(row - 1),
+        None if !sheet.headers_found() && chosen.is_empty() => {
             return fail(format!(
                 "{}: sheet \"{}\": no header row with an action column was found in its first rows (headers such as \"Action\" or \"What?\"); say which column holds the actions with --column LETTER=action",
                 sheet_path.display(),
-                sheet.name
+                sheet.sheet().name
             ));
         }
-    };
-    for &(column, field) in chosen {
-        mapping.choose(column, field);
+        // Unrecognised headers with columns chosen: they are on the first row.
+        None => {}
     }
-    if mapping.column(import::Field::Action).is_none() {
+    for &(column, field) in chosen {
+        sheet.set_field(column, field);
+    }
+    if sheet.mapping.column(import::Field::Action).is_none() {
         return fail(format!(
             "{}: sheet \"{}\": no column is read as the action: say which with --column LETTER=action",
             sheet_path.display(),
-            sheet.name
+            sheet.sheet().name
         ));
     }
-    let source =
-        sheet_path.file_name().map_or_else(|| sheet_path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let reading = import::read(&board, &sheet, &mapping, &source, today);
-    let columns: Vec<String> = mapping
+    let columns: Vec<String> = sheet
+        .mapping
         .headers
         .iter()
-        .zip(&mapping.fields)
+        .zip(&sheet.mapping.fields)
         .enumerate()
         .filter(|(_, (_, field))| **field != import::Field::Ignore)
         .map(|(i, (header, field))| {
             format!("{} \"{header}\" → {}", import::column_letter(i), field.label().to_lowercase())
         })
         .collect();
-    println!("{}, sheet \"{}\": headers on row {}: {}", source, sheet.name, mapping.header_row + 1, columns.join(", "));
+    println!(
+        "{}, sheet \"{}\": headers on row {}: {}",
+        sheet.source(),
+        sheet.sheet().name,
+        sheet.mapping.header_row + 1,
+        columns.join(", ")
+    );
+    let reading = sheet.reading(&session.board, today).clone();
     let failures = reading.failures();
     if !failures.is_empty() {
         println!("Could not read {} of {} rows:", failures.len(), reading.actions.len() + reading.unreadable.len());
@@ -394,13 +388,11 @@ fn import(sheet_path: &Path, into: &Path, choices: ImportChoices<'_>, today: Nai
         crate::model::plural(batch.recommendations.len(), "new recommendation"),
         crate::model::plural(batch.priorities.len(), "new priority"),
     );
-    let mut history = crate::edit::History::new();
-    let by = crate::app::editor_name("");
     let edit = crate::edit::Edit::Plan(crate::edit::PlanEdit::Import(Box::new(batch)));
-    if let Err(error) = history.apply(&mut board, edit, &by, crate::app::now()) {
+    if let Err(error) = session.apply(edit, &editor_name("")) {
         return fail(format!("{}: {error}", into.display()));
     }
-    match board_file::save(&history.board_to_save(&board), into) {
+    match session.save() {
         Ok(()) => {
             println!("{what} into {}.", into.display());
             if !names.is_empty() {
@@ -412,11 +404,101 @@ fn import(sheet_path: &Path, into: &Path, choices: ImportChoices<'_>, today: Nai
     }
 }
 
-fn check(file: &Path) -> ExitCode {
+/// Opens a board to change it, holding its lock until the session ends; refuses while
+/// another copy holds it.
+fn open_for_writing(file: &Path) -> Result<Session, ExitCode> {
+    let session = Session::open(file, Clock::System).map_err(report)?;
+    if let Some(holder) = &session.read_only {
+        eprintln!(
+            "{} is open for editing by {}: make the change there, or close it first.",
+            file.display(),
+            holder.describe()
+        );
+        return Err(ExitCode::from(1));
+    }
+    Ok(session)
+}
+
+fn upgrade(file: &Path) -> ExitCode {
+    let mut session = match open_for_writing(file) {
+        Ok(session) => session,
+        Err(code) => return code,
+    };
+    let notes = session.file_notes.clone();
+    let Some(from) = notes.converted_from else {
+        println!("{}: already format {CURRENT_FORMAT}; nothing to convert.", file.display());
+        return ExitCode::SUCCESS;
+    };
+    if let Err(error) = session.save() {
+        eprintln!("{error}");
+        return ExitCode::from(1);
+    }
+    println!(
+        "{}: converted from format {from} to format {CURRENT_FORMAT} (the format-{from} file is kept as {}):",
+        file.display(),
+        board_file::backup_path(file).display()
+    );
+    for note in &notes.conversion.notes {
+        println!("  {note}");
+    }
+    if notes.has_comments {
+        println!("  the file's comments are not kept in the rewritten file; they are still in the backup");
+    }
+    ExitCode::SUCCESS
+}
+
+fn verify(file: &Path, minutes: &Path) -> ExitCode {
     let board = match load_or_report(file) {
         Ok(board) => board,
         Err(code) => return code,
     };
+    let fail = |message: String| {
+        println!("{message}");
+        ExitCode::from(1)
+    };
+    let published = match std::fs::read(minutes)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| documents::read_back::published_minutes(&bytes))
+    {
+        Ok(published) => published,
+        Err(error) => return fail(format!("{}: {error}", minutes.display())),
+    };
+    let Some(number) = published.meeting else {
+        return fail(format!(
+            "{}: these are not minutes made by this app (no \"Minutes of meeting N\")",
+            minutes.display()
+        ));
+    };
+    let name = minutes.display();
+    use crate::seal::Verdict;
+    match crate::seal::verify_published(&board, number, published.seal.as_deref()) {
+        Verdict::Matches { seal } => {
+            println!("{name}: the minutes of meeting {number} match the board's record ({seal}).");
+            ExitCode::SUCCESS
+        }
+        Verdict::RecordChanged { published, now } => fail(format!(
+            "{name}: the board's record of meeting {number} was changed after these minutes were approved: they were sealed {published}, the record now gives {now}."
+        )),
+        Verdict::OtherSeal { published, board } => fail(format!(
+            "{name}: these minutes of meeting {number} carry the seal {published}, but the board's approval of meeting {number} carries {board}: they are not the minutes it approved."
+        )),
+        Verdict::Unsealed => fail(format!(
+            "{name}: these minutes of meeting {number} carry no seal: they were made before the minutes were approved (a draft)."
+        )),
+        Verdict::NotApproved => fail(format!(
+            "{name}: meeting {number}'s minutes are not approved in {}: there is no approved record to match.",
+            file.display()
+        )),
+        Verdict::NoSuchMeeting => fail(format!("{name}: {} has no meeting {number}.", file.display())),
+    }
+}
+
+fn check(file: &Path) -> ExitCode {
+    let loaded = match board_file::load_file(file, Moment::now()) {
+        Ok(loaded) => loaded,
+        Err(error) => return report(error),
+    };
+    let board = &loaded.board;
     let meetings = board.meetings.len();
     println!(
         "{}: ok — {} priorities, {} actions, {} meeting{}",
@@ -426,6 +508,14 @@ fn check(file: &Path) -> ExitCode {
         meetings,
         if meetings == 1 { "" } else { "s" }
     );
+    if loaded.was_converted() {
+        println!(
+            "{}: format {}: read as format {CURRENT_FORMAT}; `improvement-board upgrade {}` rewrites it",
+            file.display(),
+            loaded.from_format,
+            file.display()
+        );
+    }
     ExitCode::SUCCESS
 }
 
@@ -442,12 +532,15 @@ fn summary(file: &Path, today: NaiveDate) -> ExitCode {
 
 /// Loads a board, or prints every problem to stderr and gives exit code 1.
 fn load_or_report(file: &Path) -> Result<Board, ExitCode> {
-    board_file::load(file).map_err(|error: LoadError| {
-        let stderr = std::io::stderr();
-        let mut out = stderr.lock();
-        for line in error.lines() {
-            let _ = writeln!(out, "{line}");
-        }
-        ExitCode::from(1)
-    })
+    board_file::load_file(file, Moment::now()).map(|loaded| loaded.board).map_err(report)
+}
+
+/// Prints every problem of a board that would not load; exit code 1.
+fn report(error: LoadError) -> ExitCode {
+    let stderr = std::io::stderr();
+    let mut out = stderr.lock();
+    for line in error.lines() {
+        let _ = writeln!(out, "{line}");
+    }
+    ExitCode::from(1)
 }

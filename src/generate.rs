@@ -5,8 +5,9 @@
 use chrono::{Days, NaiveDate};
 
 use crate::model::{
-    ActionStatus, Better, Board, Declaration, Exempt, Grade, Indicator, Inspection, InspectionKind, Judgement, Meeting,
-    MeetingAction, MeetingStatus, Person, PlanAction, Priority, Rag, Reading, Recommendation, Unit, Update, YearMonth,
+    ActionStatus, Approval, Better, Board, Declaration, Exempt, Grade, Indicator, Inspection, InspectionKind,
+    Judgement, Meeting, MeetingAction, MeetingStatus, Person, PlanAction, Priority, Rag, Reading, Recommendation, Unit,
+    Update, YearMonth,
 };
 
 /// A small, fast, seedable generator (xorshift64*): no dependency, same numbers everywhere.
@@ -161,6 +162,7 @@ pub fn generate(actions: usize, meetings: usize, seed: u64) -> Board {
                 title: format!("{} {}", rng.pick(&VERBS), rng.pick(&OBJECTS)),
                 lead: format!("p{}", i % people_count),
                 due: first_meeting + Days::new(60 + rng.below(900) as u64),
+                redated: vec![],
                 measure: format!(
                     "{} of audited files show {} within timescale.",
                     rng.pick(&["80%", "90%", "95%"]),
@@ -178,10 +180,14 @@ pub fn generate(actions: usize, meetings: usize, seed: u64) -> Board {
             unit: Unit::Percent,
             better: if i % 3 == 0 { Better::Lower } else { Better::Higher },
             target: Some(20.0 + rng.below(70) as f64),
+            amber_within: None,
+            comparators: vec![],
             readings: (0..24)
                 .map(|m| Reading {
                     period: YearMonth { year: 2024 + (m / 12), month: (m % 12) as u32 + 1 },
                     value: 20.0 + rng.below(700) as f64 / 10.0,
+                    entered: None,
+                    note: String::new(),
                 })
                 .collect(),
         })
@@ -234,6 +240,14 @@ pub fn generate(actions: usize, meetings: usize, seed: u64) -> Board {
             meeting
         })
         .collect();
+    // Approved minutes carry their seal, as the app writes it on approval.
+    for number in board.meetings.iter().filter(|m| m.is_approved()).map(|m| m.number).collect::<Vec<_>>() {
+        let seal = crate::seal::seal(&board, number).expect("the meeting is there");
+        let index = board.meetings.iter().position(|m| m.number == number).expect("the meeting is there");
+        let on = board.meetings.get(index + 1).map(|next| next.date);
+        board.meetings[index].approval =
+            Some(Approval { on, at_meeting: on.map(|_| number + 1), by: Some("p0".into()), seal });
+    }
     board
 }
 

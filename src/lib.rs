@@ -2,9 +2,13 @@
 //! action, the chair's RAG walk-through, the clerk's record, minutes and action log.
 //!
 //! The [`model`] is the centre and knows nothing of files or screens; [`board_file`]
-//! reads and writes it; [`summary`] is the chair's plain-text briefing; [`cli`] and the
-//! [`app`] sit on top of the same core.
+//! reads and writes it (format 2, and format 1 converted); [`edit`] is every change a
+//! person can make; [`session`] is an open board (lock, history, autosave, recovery,
+//! imports); [`documents`] makes the papers; [`seal`] keeps approved minutes honest.
+//! The command line ([`cli`]) and the desktop app (`app`, the `gui` feature) are siblings
+//! over that core: neither imports the other.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod board_file;
 pub mod cli;
@@ -14,7 +18,7 @@ pub mod fonts;
 pub mod generate;
 pub mod import;
 pub mod model;
-pub mod recovery;
 pub mod sample;
 pub mod seal;
+pub mod session;
 pub mod summary;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use improvement_board::{app, cli};
+use improvement_board::cli;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
@@ -18,6 +18,20 @@ fn main() -> ExitCode {
             );
             ExitCode::from(2)
         }
-        (None, file) => app::run(file),
+        (None, file) => open_app(file),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_app(file: Option<std::path::PathBuf>) -> ExitCode {
+    improvement_board::app::run(file)
+}
+
+/// Built without the app (`--no-default-features`): only the commands are here.
+#[cfg(not(feature = "gui"))]
+fn open_app(_file: Option<std::path::PathBuf>) -> ExitCode {
+    eprintln!(
+        "improvement-board: this build has no desktop app, only the commands.\n\nRun `improvement-board --help` for them."
+    );
+    ExitCode::from(2)
 }

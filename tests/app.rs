@@ -1,6 +1,8 @@
 //! The app driven as a chair and a clerk use it: real widgets found by the labels a person
 //! reads, real keys, and the board checked afterwards.
 
+#![cfg(feature = "gui")]
+
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -9,7 +11,7 @@ use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use improvement_board::app::dialogs::ScriptedDialogs;
-use improvement_board::app::{App, View, open_document};
+use improvement_board::app::{App, View, open_session};
 use improvement_board::model::{ActionStatus, MeetingStatus, PlanColumn, PlanFilter, Rag};
 
 fn today() -> NaiveDate {
@@ -164,7 +166,7 @@ fn approved_minutes_refuse_further_edits() {
 #[test]
 fn a_broken_board_shows_its_problems_in_the_window() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/boards/malformed/several_problems.ron");
-    let app = App::new(open_document(Some(&path)), today(), Box::new(ScriptedDialogs::default()));
+    let app = App::new(open_session(Some(&path)), today(), Box::new(ScriptedDialogs::default()));
     let mut harness = harness(app);
     harness.run();
     harness.get_by_label("several_problems.ron could not be opened");
@@ -200,7 +202,7 @@ fn saving_the_sample_asks_where_and_writes_a_board_that_loads_with_its_audit_tra
     std::fs::create_dir_all(&folder).unwrap();
     let path = folder.join("northmoor.ron");
     let dialogs = ScriptedDialogs { save: vec![path.clone()], ..Default::default() };
-    let app = App::new(open_document(None), today(), Box::new(dialogs));
+    let app = App::new(open_session(None), today(), Box::new(dialogs));
     let mut harness = harness(app);
     go_to(&mut harness, "Meeting");
     press(&mut harness, Key::B);
@@ -303,7 +305,7 @@ fn the_clerk_exports_the_public_minutes_and_is_offered_to_open_them() {
     std::fs::create_dir_all(&folder).unwrap();
     let path = folder.join("minutes-5-public.pdf");
     let dialogs = ScriptedDialogs { pdf: vec![path.clone()], ..Default::default() };
-    let mut harness = harness(App::new(open_document(None), today(), Box::new(dialogs)));
+    let mut harness = harness(App::new(open_session(None), today(), Box::new(dialogs)));
     go_to(&mut harness, "Meeting");
     harness.get_by_role_and_label(Role::ComboBox, "Meeting").click();
     harness.run();
@@ -325,7 +327,7 @@ fn the_clerk_exports_the_public_action_log_from_the_keyboard_without_what_was_ra
     std::fs::create_dir_all(&folder).unwrap();
     let path = folder.join("action-log-public.pdf");
     let dialogs = ScriptedDialogs { pdf: vec![path.clone()], ..Default::default() };
-    let mut harness = harness(App::new(open_document(None), today(), Box::new(dialogs)));
+    let mut harness = harness(App::new(open_session(None), today(), Box::new(dialogs)));
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
     harness.run();
     assert!(harness.state().status.starts_with("Exported"), "{}", harness.state().status);
@@ -468,7 +470,7 @@ fn adviser_imports_a_sheet_fixing_a_date_in_the_preview_and_confirming_new_peopl
     let path = scratch_copy("import");
     let sheet = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/sheets/riverside-action-plan.xlsx");
     let dialogs = ScriptedDialogs { sheets_to_open: vec![sheet], ..Default::default() };
-    let mut harness = harness(App::new(open_document(Some(&path)), today(), Box::new(dialogs)));
+    let mut harness = harness(App::new(open_session(Some(&path)), today(), Box::new(dialogs)));
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
     harness.run();
@@ -532,7 +534,7 @@ fn the_statement_of_action_and_its_spreadsheet_are_exported_from_the_file_menu()
     std::fs::create_dir_all(&dir).unwrap();
     let (pdf, xlsx) = (dir.join("soa.pdf"), dir.join("soa.xlsx"));
     let dialogs = ScriptedDialogs { pdf: vec![pdf.clone()], sheets_to_save: vec![xlsx.clone()], ..Default::default() };
-    let mut harness = harness(App::new(open_document(None), today(), Box::new(dialogs)));
+    let mut harness = harness(App::new(open_session(None), today(), Box::new(dialogs)));
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     harness.run();
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
@@ -550,7 +552,7 @@ fn headers_the_app_does_not_know_are_mapped_by_hand_in_the_import_window() {
     std::fs::write(&sheet, "Ref,Deliverable,Officer,Deadline\nD1,Weekly audit huddle,Ruth Adeyemi,31/01/2027\n")
         .unwrap();
     let dialogs = ScriptedDialogs { sheets_to_open: vec![sheet], ..Default::default() };
-    let mut harness = harness(App::new(open_document(Some(&path)), today(), Box::new(dialogs)));
+    let mut harness = harness(App::new(open_session(Some(&path)), today(), Box::new(dialogs)));
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
     harness.run();

@@ -105,7 +105,7 @@ fn a_file_from_a_newer_app_is_refused_with_both_versions() {
     assert_problems(
         "newer_format",
         &[
-            "3:5: this board file is format 2, written by a newer version of the app; this app reads format 1 and older — update the app to open it",
+            "3:5: this board file is format 3, written by a newer version of the app; this app reads format 2 and older — update the app to open it",
         ],
     );
 }
@@ -271,7 +271,7 @@ fn a_hand_edit_to_approved_minutes_is_caught_by_the_seal() {
     assert_problems(
         "tampered_after_approval",
         &[
-            "3353:13: meeting 3 was changed after its minutes were approved (its record no longer matches the seal in the history)",
+            "3353:13: meeting 3 was changed after its minutes were approved: its record no longer matches the seal in its approval",
         ],
     );
 }
@@ -279,18 +279,30 @@ fn a_hand_edit_to_approved_minutes_is_caught_by_the_seal() {
 #[test]
 fn approving_in_the_app_seals_the_record_and_the_saved_file_checks_clean() {
     use improvement_board::edit::{Edit, History};
-    use improvement_board::model::{MeetingStatus, Moment};
+    use improvement_board::model::{Moment, Subject};
     let mut board = sample_board();
     let mut history = History::new();
     let at = Moment::parse("2026-12-08T15:00:00").unwrap();
-    history
-        .apply(&mut board, Edit::SetMeetingStatus { meeting: 5, status: MeetingStatus::Approved }, "k.morgan", at)
-        .unwrap();
+    let on = at.0.date();
+    let approve = Edit::ApproveMinutes { meeting: 5, on, at_meeting: Some(6), by: Some("chair".into()) };
+    history.apply(&mut board, approve, "k.morgan", at).unwrap();
     let saved = history.board_to_save(&board);
-    assert!(improvement_board::seal::recorded_seal(&saved, 5).is_some(), "the approval carries the seal");
+    let approval = saved.meeting(5).unwrap().approval.as_ref().expect("the approval carries the seal");
+    assert_eq!((approval.on, approval.at_meeting, approval.by.as_deref()), (Some(on), Some(6), Some("chair")));
+    assert!(approval.seal.starts_with("sha256:") && approval.seal.len() == 71, "{}", approval.seal);
+    assert_eq!(saved.history.last().unwrap().about, Some(Subject::Meeting(5)));
     let text = board_file::to_ron(&saved);
     board_file::parse_board(&text).expect("a sealed board loads");
     let tampered = text.replacen("The director summarised the letter", "The director read out the letter", 1);
     let problems = board_file::parse_board(&tampered).expect_err("tampering is caught");
     assert!(problems[0].message.starts_with("meeting 5 was changed after its minutes were approved"), "{problems:?}");
+    // Rewording or deleting the audit trail hides nothing: the seal is on the meeting.
+    let mut no_history = saved.clone();
+    no_history.history.clear();
+    let reworded = board_file::to_ron(&no_history).replacen(
+        "The director summarised the letter",
+        "The director read out the letter",
+        1,
+    );
+    assert!(board_file::parse_board(&reworded).is_err(), "the audit trail is not what the seal rests on");
 }

@@ -15,8 +15,8 @@ use improvement_board::board_file::{
 };
 use improvement_board::edit::{Edit, History};
 use improvement_board::model::{Moment, Rag};
-use improvement_board::recovery::{self, RecoveryInfo, recovery_path};
 use improvement_board::sample::sample_board;
+use improvement_board::session::recovery::{self, RecoveryInfo, recovery_path};
 
 const ROLE: &str = "IMPROVEMENT_BOARD_TEST_ROLE";
 const BOARD: &str = "IMPROVEMENT_BOARD_TEST_BOARD";
@@ -167,7 +167,7 @@ fn a_second_copy_opens_read_only_and_a_dead_holder_can_be_broken() {
         other => panic!("the second copy must not get the lock: {other:?}"),
     }
     let app = improvement_board::app::App::new(
-        improvement_board::app::open_document(Some(&path)),
+        improvement_board::app::open_session(Some(&path)),
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
         Box::new(improvement_board::app::dialogs::ScriptedDialogs::default()),
     );
@@ -188,13 +188,13 @@ fn a_second_copy_opens_read_only_and_a_dead_holder_can_be_broken() {
 fn the_app_autosaves_within_two_seconds_and_offers_the_changes_back() {
     use eframe::egui::Key;
     use egui_kittest::{Harness, kittest::Queryable};
-    use improvement_board::app::{App, dialogs::ScriptedDialogs, open_document};
+    use improvement_board::app::{App, dialogs::ScriptedDialogs, open_session};
 
     let folder = folder("autosave");
     let path = folder.join("board.ron");
     board_file::save(&sample_board(), &path).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let open = |p: &Path| App::new(open_document(Some(&p.to_path_buf())), today, Box::new(ScriptedDialogs::default()));
+    let open = |p: &Path| App::new(open_session(Some(&p.to_path_buf())), today, Box::new(ScriptedDialogs::default()));
     {
         let mut harness =
             Harness::builder().with_size([1400.0, 900.0]).build_ui_state(|ui, app: &mut App| app.show(ui), open(&path));

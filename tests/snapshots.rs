@@ -2,6 +2,8 @@
 //! lavapipe where there is no GPU). `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`
 //! writes new references after a deliberate change of look.
 
+#![cfg(feature = "gui")]
+
 use chrono::NaiveDate;
 use egui_kittest::Harness;
 use improvement_board::app::{App, View};
@@ -73,7 +75,7 @@ fn the_import_window_looks_right() {
         ..Default::default()
     };
     let app = App::new(
-        Ok(improvement_board::app::Document::sample()),
+        Ok(improvement_board::session::Session::sample(improvement_board::session::Clock::System)),
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
         Box::new(dialogs),
     );

@@ -4,35 +4,17 @@
 use std::path::Path;
 
 use super::App;
-use crate::documents::{
-    action_log::{ActionLogOptions, action_log_pdf},
-    minutes::MinutesOptions,
-    minutes::minutes_pdf,
-    progress::progress_pdf,
-    statement::statement_pdf,
-};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Document {
-    Minutes { public: bool },
-    ActionLog { public: bool },
-    Progress,
-    Statement,
-}
+use crate::documents::{Publication, publication::file_name};
 
 impl App {
-    /// The open board's file name without its extension, for suggested export names.
-    fn file_stem(&self) -> String {
-        self.doc
-            .as_ref()
-            .and_then(|d| d.path.as_ref())
-            .and_then(|p| p.file_stem())
-            .map_or("northmoor".into(), |s| s.to_string_lossy().into_owned())
+    /// The open board's file, for suggested export names.
+    fn board_file(&self) -> Option<&Path> {
+        self.doc.as_ref().and_then(|d| d.path.as_deref())
     }
 
     /// The statement of action and the action log as an .xlsx workbook.
     pub(super) fn export_spreadsheet(&mut self) {
-        let stem = self.file_stem();
+        let name = file_name(self.board_file(), "statement", "xlsx");
         let Some(doc) = self.doc.as_ref() else { return };
         let bytes = match crate::documents::spreadsheet::statement_xlsx(&doc.board, self.today) {
             Ok(bytes) => bytes,
@@ -41,7 +23,7 @@ impl App {
                 return;
             }
         };
-        let Some(path) = self.dialogs.save_sheet(&format!("{stem}-statement.xlsx")) else {
+        let Some(path) = self.dialogs.save_sheet(&name) else {
             self.status = "Not exported.".into();
             return;
         };
@@ -55,30 +37,27 @@ impl App {
         };
     }
 
-    pub(super) fn export(&mut self, document: Document) {
-        let stem = self.file_stem();
-        let Some(doc) = self.doc.as_ref() else { return };
-        let board = &doc.board;
-        let (rendered, name) = match document {
-            Document::Minutes { public } => {
-                let Some(number) = self.meeting.selected else {
+    /// Makes a document and saves it where the person says. Minutes are of the meeting
+    /// selected in the meeting view.
+    pub(super) fn export(&mut self, publication: Publication) {
+        let publication = match publication {
+            Publication::Minutes { public, .. } => {
+                let Some(meeting) = self.meeting.selected else {
                     self.status = "Choose a meeting in the meeting view first.".into();
                     return;
                 };
-                match minutes_pdf(board, number, MinutesOptions { public }) {
-                    Ok(r) => (r, format!("{stem}-minutes-{number}{}.pdf", if public { "-public" } else { "" })),
-                    Err(error) => {
-                        self.status = error.to_string();
-                        return;
-                    }
-                }
+                Publication::Minutes { meeting, public }
             }
-            Document::ActionLog { public } => (
-                action_log_pdf(board, self.today, ActionLogOptions { public }),
-                format!("{stem}-action-log{}.pdf", if public { "-public" } else { "" }),
-            ),
-            Document::Progress => (progress_pdf(board, self.today), format!("{stem}-progress.pdf")),
-            Document::Statement => (statement_pdf(board, self.today), format!("{stem}-statement.pdf")),
+            other => other,
+        };
+        let name = publication.file_name(self.board_file());
+        let Some(doc) = self.doc.as_ref() else { return };
+        let rendered = match publication.make(&doc.board, self.today) {
+            Ok(rendered) => rendered,
+            Err(error) => {
+                self.status = error.to_string();
+                return;
+            }
         };
         let Some(path) = self.dialogs.save_pdf(&name) else {
             self.status = "Not exported.".into();

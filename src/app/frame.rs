@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText};
 
-use super::{AfterSaving, App, AppCommand, View};
+use super::{AfterSaving, App, AppCommand, Intent, View};
 
 pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| menu_bar(app, ui));
@@ -32,6 +32,7 @@ pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
     });
     confirm_modal(app, ui.ctx());
     recovery_modal(app, ui.ctx());
+    comments_modal(app, ui.ctx());
     if app.show_audit {
         audit_window(app, ui.ctx());
     }
@@ -204,7 +205,45 @@ fn confirm_modal(app: &mut App, ctx: &egui::Context) {
         });
     });
     if let Some(answer) = answer {
-        app.answer_confirm(answer, ctx);
+        app.intents.push(Intent::AnswerSaveChanges(answer));
+    }
+}
+
+/// Before the first save that would drop the comments of a hand-edited file.
+fn comments_modal(app: &mut App, ctx: &egui::Context) {
+    if !app.asking_about_comments() {
+        return;
+    }
+    let name = app.doc.as_ref().map(|d| d.name()).unwrap_or_default();
+    let copy = app
+        .doc
+        .as_ref()
+        .and_then(|d| d.path.as_deref())
+        .map(crate::session::Session::original_copy_path)
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("comments-not-kept")).show(ctx, |ui| {
+        ui.heading("Comments are not kept");
+        ui.label(format!(
+            "{name} has comments (// or /* */) written by hand. Saving rewrites the file, and the comments will not be in it."
+        ));
+        ui.label(format!("Keep a copy of the file as it is now, with its comments, as {copy}?"));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Keep a copy and save").clicked() {
+                answer = Some(Some(true));
+            }
+            if ui.button("Save without a copy").clicked() {
+                answer = Some(Some(false));
+            }
+            if ui.button("Don't save").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                answer = Some(None);
+            }
+        });
+    });
+    if let Some(answer) = answer {
+        app.intents.push(Intent::AnswerComments(answer));
     }
 }
 
@@ -227,7 +266,7 @@ fn help_window(app: &mut App, ctx: &egui::Context) {
 /// way to break it after a clear warning.
 fn read_only_banner(app: &mut App, ui: &mut egui::Ui) {
     let Some(holder) = app.doc.as_ref().and_then(|d| d.read_only.clone()) else { return };
-    let stale = holder.is_stale(super::document::now().0);
+    let stale = holder.is_stale(app.clock().now().0);
     egui::Frame::new().fill(egui::Color32::from_rgb(0xff, 0xf1, 0xc2)).inner_margin(8.0).corner_radius(4.0).show(
         ui,
         |ui| {
@@ -264,7 +303,7 @@ fn read_only_banner(app: &mut App, ui: &mut egui::Ui) {
         if let Some(answer) = answer {
             app.confirm_break_lock = false;
             if answer {
-                app.break_lock();
+                app.intents.push(Intent::BreakLock);
             }
         }
     }
@@ -290,7 +329,7 @@ fn recovery_modal(app: &mut App, ctx: &egui::Context) {
         });
     });
     if let Some(restore) = answer {
-        app.answer_recovery(restore);
+        app.intents.push(Intent::AnswerRecovery(restore));
     }
 }
 

@@ -3,90 +3,15 @@
 //! typed in place, new people confirmed — and nothing enters the board until the person
 //! says so, as one undoable edit.
 
-use std::path::PathBuf;
-
 use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use super::widgets::{combo_named_by, labelled_combo, rag_chip, rag_fill};
 use super::{App, View};
 use crate::edit::{Edit, PlanEdit};
-use crate::import::{self, Field, Mapping, Reading, Sheet};
+use crate::import::{self, Field, Reading};
 use crate::model::{Board, Rag, dates::uk_short};
-
-/// An import under way: the sheets, the chosen one with the person's fixes, its mapping
-/// and what it reads as.
-pub struct ImportSession {
-    pub path: PathBuf,
-    source: String,
-    sheets: Vec<Sheet>,
-    sheet_index: usize,
-    /// The chosen sheet, with fixes typed in the preview.
-    sheet: Sheet,
-    pub mapping: Mapping,
-    reading: Option<Reading>,
-    /// Also bring in rows with problems, their fields left empty or stood in, flagged.
-    pub with_problems: bool,
-    /// The person agreed to the new people the sheet names.
-    pub add_people: bool,
-    /// Fixes being typed, by (row, column), until the field is left.
-    typing: std::collections::HashMap<(usize, usize), String>,
-}
-
-impl ImportSession {
-    pub fn open(path: PathBuf) -> Result<ImportSession, String> {
-        let sheets = import::read_sheets(&path).map_err(|e| e.to_string())?;
-        let first = import::pick_sheet(&path, sheets.clone(), None).map_err(|e| e.to_string())?;
-        let index = sheets.iter().position(|s| s.name == first.name).unwrap_or(0);
-        let source = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let mapping = import::find_mapping(&first).unwrap_or_else(|| import::mapping_at(&first, 0));
-        Ok(ImportSession {
-            path,
-            source,
-            sheets,
-            sheet_index: index,
-            sheet: first,
-            mapping,
-            reading: None,
-            with_problems: false,
-            add_people: false,
-            typing: Default::default(),
-        })
-    }
-
-    fn choose_sheet(&mut self, index: usize) {
-        self.sheet_index = index;
-        self.sheet = self.sheets[index].clone();
-        self.mapping = import::find_mapping(&self.sheet).unwrap_or_else(|| import::mapping_at(&self.sheet, 0));
-        self.reading = None;
-    }
-
-    /// What the sheet reads as against `board`, read again after any change.
-    pub fn reading(&mut self, board: &Board, today: chrono::NaiveDate) -> &Reading {
-        self.reading.get_or_insert_with(|| import::read(board, &self.sheet, &self.mapping, &self.source, today))
-    }
-
-    /// A fix typed for one cell of the sheet.
-    pub fn fix(&mut self, row: usize, column: usize, text: &str) {
-        self.sheet.set_text(row, column, text);
-        self.reading = None;
-    }
-
-    pub fn set_field(&mut self, column: usize, field: Field) {
-        if column < self.mapping.fields.len() {
-            self.mapping.choose(column, field);
-            self.reading = None;
-        }
-    }
-
-    /// What the import would add now, if the person may import yet.
-    pub fn ready(&self) -> Option<crate::edit::ImportBatch> {
-        let reading = self.reading.as_ref()?;
-        let batch = reading.batch(self.with_problems);
-        let people_agreed = batch.people.is_empty() || self.add_people;
-        (people_agreed && !batch.actions.is_empty()).then_some(batch)
-    }
-}
+pub use crate::session::import::ImportSession;
 
 impl App {
     pub(super) fn start_import(&mut self) {
@@ -121,7 +46,7 @@ pub fn import_window(app: &mut App, ctx: &egui::Context) {
     let Some(board) = app.doc.as_ref().map(|d| &d.board) else { return };
     let mut open = true;
     let mut confirmed = false;
-    egui::Window::new(format!("Import from {}", session.source))
+    egui::Window::new(format!("Import from {}", session.source()))
         .open(&mut open)
         .default_size([1100.0, 640.0])
         .max_width(ctx.content_rect().width() - 40.0)
@@ -143,27 +68,26 @@ pub fn import_window(app: &mut App, ctx: &egui::Context) {
 /// The window's content; true when the person pressed Import.
 fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, today: chrono::NaiveDate) -> bool {
     ui.horizontal(|ui| {
-        if session.sheets.len() > 1 {
-            let names: Vec<String> = session.sheets.iter().map(|s| s.name.clone()).collect();
-            let mut index = session.sheet_index;
+        if session.sheets().len() > 1 {
+            let names: Vec<String> = session.sheets().iter().map(|s| s.name.clone()).collect();
+            let mut index = session.sheet_index();
             labelled_combo(ui, "Sheet", "import-sheet", names[index].clone(), |ui| {
                 for (i, name) in names.iter().enumerate() {
                     ui.selectable_value(&mut index, i, name);
                 }
             });
-            if index != session.sheet_index {
+            if index != session.sheet_index() {
                 session.choose_sheet(index);
             }
         }
         let label = ui.label("Headers on row");
         let mut row = session.mapping.header_row + 1;
         let changed = ui
-            .add(egui::DragValue::new(&mut row).range(1..=session.sheet.rows.len().max(1)))
+            .add(egui::DragValue::new(&mut row).range(1..=session.sheet().rows.len().max(1)))
             .labelled_by(label.id)
             .changed();
         if changed {
-            session.mapping = import::mapping_at(&session.sheet, row - 1);
-            session.reading = None;
+            session.set_header_row(row - 1);
         }
     });
     mapping_grid(ui, session);
@@ -330,10 +254,8 @@ fn preview(ui: &mut egui::Ui, session: &mut ImportSession, reading: &Reading) ->
                                     return;
                                 };
                                 let key = (read.row - 1, column);
-                                let text = session
-                                    .typing
-                                    .entry(key)
-                                    .or_insert_with(|| session.sheet.cell(key.0, column).text());
+                                let cell = session.sheet().cell(key.0, column).text();
+                                let text = session.typing.entry(key).or_insert(cell);
                                 let label = ui.label(format!("{}:", problem.field.label()));
                                 let edit = ui
                                     .add(egui::TextEdit::singleline(text).desired_width(120.0).hint_text("fix"))

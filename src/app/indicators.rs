@@ -51,7 +51,8 @@ pub fn indicators_ui(ui: &mut egui::Ui, board: &Board) {
 fn chart(ui: &mut egui::Ui, indicator: &Indicator) {
     let size = Vec2::new(300.0, 64.0);
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-    let values: Vec<f64> = indicator.readings.iter().map(|r| r.value).collect();
+    let figures = indicator.figures();
+    let values: Vec<f64> = figures.iter().map(|r| r.value).collect();
     if values.is_empty() {
         return;
     }
@@ -80,7 +81,7 @@ fn chart(ui: &mut egui::Ui, indicator: &Indicator) {
     if let Some(last) = points.last() {
         painter.circle_filled(*last, 3.5, text);
     }
-    if let (Some(first), Some(last)) = (indicator.readings.first(), indicator.readings.last()) {
+    if let (Some(first), Some(last)) = (figures.first(), figures.last()) {
         let font = egui::FontId::proportional(10.0);
         painter.text(
             pos2(rect.left(), rect.bottom()),
@@ -97,10 +98,7 @@ fn chart(ui: &mut egui::Ui, indicator: &Indicator) {
             Color32::GRAY,
         );
     }
-    let readings: Vec<String> = indicator
-        .readings
-        .iter()
-        .map(|r| format!("{}: {}", r.period.short(), indicator.unit.format(r.value)))
-        .collect();
+    let readings: Vec<String> =
+        figures.iter().map(|r| format!("{}: {}", r.period.short(), indicator.unit.format(r.value))).collect();
     response.on_hover_text(readings.join("\n"));
 }

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use eframe::egui;
 
-use super::{App, Document, LoadFailure, Preferences, dialogs::NativeDialogs};
+use super::{App, LoadFailure, Preferences, dialogs::NativeDialogs};
+use crate::session::{Clock, Session};
 
 /// Set to measure start-up: the app prints the time to its first frame and closes.
 const FIRST_FRAME_VARIABLE: &str = "IMPROVEMENT_BOARD_TIME_FIRST_FRAME";
@@ -27,9 +28,9 @@ impl eframe::App for App {
 }
 
 /// Opens `path`, or the embedded sample when there is none.
-pub fn open_document(path: Option<&PathBuf>) -> Result<Document, LoadFailure> {
-    let Some(path) = path else { return Ok(Document::sample()) };
-    Document::open(path).map_err(|error| LoadFailure {
+pub fn open_session(path: Option<&PathBuf>) -> Result<Session, LoadFailure> {
+    let Some(path) = path else { return Ok(Session::sample(Clock::System)) };
+    Session::open(path, Clock::System).map_err(|error| LoadFailure {
         name: path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into()),
         problems: error.lines(),
     })
@@ -38,7 +39,7 @@ pub fn open_document(path: Option<&PathBuf>) -> Result<Document, LoadFailure> {
 /// Opens the app window on `path` (or the sample board) and runs until it is closed.
 pub fn run(path: Option<PathBuf>) -> ExitCode {
     let started = std::time::Instant::now();
-    let doc = open_document(path.as_ref());
+    let doc = open_session(path.as_ref());
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Improvement board")

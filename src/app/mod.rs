@@ -6,7 +6,6 @@ mod action_log;
 mod commands;
 mod date_picker;
 pub mod dialogs;
-mod document;
 mod export;
 mod fonts;
 mod frame;
@@ -23,9 +22,9 @@ mod run;
 mod widgets;
 mod write;
 
+pub use crate::session::{Clock, Session, editor_name};
 pub use commands::AppCommand;
-pub use document::{Document, editor_name, now};
-pub use launch::{open_document, run};
+pub use launch::{open_session, run};
 pub use prefs::Preferences;
 
 use std::path::PathBuf;
@@ -77,6 +76,15 @@ pub enum Intent {
     ShowAction(String),
     /// Show a meeting in the meeting view.
     ShowMeeting(u32),
+    /// The answer to "Save changes?": save, discard, or (`None`) cancel.
+    AnswerSaveChanges(Option<bool>),
+    /// The answer to the recovery offer: restore the unsaved changes, or discard them.
+    AnswerRecovery(bool),
+    /// Break another copy's stale lock, after the warning.
+    BreakLock,
+    /// The answer to "comments are not kept": keep a copy of the file first, save
+    /// without one, or (`None`) do not save.
+    AnswerComments(Option<bool>),
 }
 
 /// What to do once the person has answered "Save changes?".
@@ -96,7 +104,7 @@ pub struct LoadFailure {
 
 /// The whole app: the open document, what is on screen, and the person's preferences.
 pub struct App {
-    pub doc: Option<Document>,
+    pub doc: Option<Session>,
     pub failure: Option<LoadFailure>,
     pub view: View,
     pub today: NaiveDate,
@@ -113,9 +121,12 @@ pub struct App {
     show_help: bool,
     show_audit: bool,
     /// Unsaved changes found in a recovery file, offered back when a board opens.
-    pub recovery_offer: Option<(crate::model::Board, crate::recovery::RecoveryInfo)>,
+    pub recovery_offer: Option<(crate::model::Board, crate::session::recovery::RecoveryInfo)>,
     /// The person asked to break another copy's lock; the warning is showing.
     confirm_break_lock: bool,
+    /// A save would drop the file's comments: the question is showing, with what to do
+    /// once the board is saved.
+    comments_question: Option<Option<AfterSaving>>,
     /// The title last sent to the window, so it is sent only when it changes.
     shown_title: String,
     fonts_installed: bool,
@@ -131,7 +142,7 @@ pub struct App {
 
 impl App {
     /// An app showing `doc` (or the reasons a file would not open), with the given dialogs.
-    pub fn new(doc: Result<Document, LoadFailure>, today: NaiveDate, dialogs: Box<dyn dialogs::FileDialogs>) -> App {
+    pub fn new(doc: Result<Session, LoadFailure>, today: NaiveDate, dialogs: Box<dyn dialogs::FileDialogs>) -> App {
         let (doc, failure) = match doc {
             Ok(doc) => (Some(doc), None),
             Err(failure) => (None, Some(failure)),
@@ -153,6 +164,7 @@ impl App {
             show_audit: false,
             recovery_offer: None,
             confirm_break_lock: false,
+            comments_question: None,
             shown_title: String::new(),
             fonts_installed: false,
             presenter_open: false,
@@ -163,19 +175,15 @@ impl App {
             people: Default::default(),
             import: None,
         };
-        app.recovery_offer = app
-            .doc
-            .as_ref()
-            .filter(|d| d.read_only.is_none())
-            .and_then(|d| d.path.as_deref())
-            .and_then(crate::recovery::pending_recovery);
+        app.recovery_offer = app.doc.as_ref().and_then(Session::pending_recovery);
+        app.status = app.doc.as_ref().and_then(|d| d.file_notes.on_opening()).unwrap_or_default();
         app.on_board_opened();
         app
     }
 
     /// The app on the embedded sample board: what a test or a first run sees.
     pub fn with_sample(today: NaiveDate) -> App {
-        App::new(Ok(Document::sample()), today, Box::new(dialogs::ScriptedDialogs::default()))
+        App::new(Ok(Session::sample(Clock::System)), today, Box::new(dialogs::ScriptedDialogs::default()))
     }
 
     pub fn board(&self) -> Option<&crate::model::Board> {
@@ -183,7 +191,7 @@ impl App {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.doc.as_ref().is_some_and(Document::is_dirty)
+        self.doc.as_ref().is_some_and(Session::is_dirty)
     }
 
     /// "northmoor.ron • — Improvement board": the file, and a dot when unsaved.
@@ -197,8 +205,14 @@ impl App {
         format!("{name}{dot} — Improvement board")
     }
 
+    /// The clock the open board's session keeps time by (the computer's, unless a test
+    /// fixed it).
+    pub fn clock(&self) -> crate::session::Clock {
+        self.doc.as_ref().map_or(crate::session::Clock::System, Session::clock)
+    }
+
     fn editor(&self) -> String {
-        document::editor_name(&self.prefs.user_name)
+        editor_name(&self.prefs.user_name)
     }
 
     /// Applies an edit through the history; a refusal is shown, never lost silently.
@@ -255,7 +269,7 @@ impl App {
         }
 
         frame::frame_ui(self, ui);
-        if let Some(wait) = self.doc.as_mut().and_then(Document::autosave) {
+        if let Some(wait) = self.doc.as_mut().and_then(Session::autosave) {
             ctx.request_repaint_after(wait);
         }
         if self.presenter_open {

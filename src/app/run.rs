@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
-use super::{AfterSaving, App, AppCommand, Document, Intent, LoadFailure, View};
+use super::{AfterSaving, App, AppCommand, Intent, LoadFailure, View};
+use crate::documents::Publication;
 use crate::model::Board;
+use crate::session::Session;
 
 impl App {
     pub(super) fn run_intents(&mut self, ctx: &egui::Context) {
@@ -24,6 +26,10 @@ impl App {
                     self.view = View::Meeting;
                     self.meeting.select(number);
                 }
+                Intent::AnswerSaveChanges(save) => self.answer_confirm(save, ctx),
+                Intent::AnswerRecovery(restore) => self.answer_recovery(restore),
+                Intent::BreakLock => self.break_lock(),
+                Intent::AnswerComments(answer) => self.answer_comments(answer, ctx),
             }
         }
     }
@@ -40,10 +46,11 @@ impl App {
             AppCommand::SaveAs => {
                 self.save(true);
             }
-            AppCommand::ExportMinutes { public } => self.export(super::export::Document::Minutes { public }),
-            AppCommand::ExportActionLog { public } => self.export(super::export::Document::ActionLog { public }),
-            AppCommand::ExportProgress => self.export(super::export::Document::Progress),
-            AppCommand::ExportStatement => self.export(super::export::Document::Statement),
+            // The meeting is the one selected, filled in when the command runs.
+            AppCommand::ExportMinutes { public } => self.export(Publication::Minutes { meeting: 0, public }),
+            AppCommand::ExportActionLog { public } => self.export(Publication::ActionLog { public }),
+            AppCommand::ExportProgress => self.export(Publication::Progress),
+            AppCommand::ExportStatement => self.export(Publication::Statement),
             AppCommand::ExportSpreadsheet => self.export_spreadsheet(),
             AppCommand::ImportSpreadsheet => self.start_import(),
             AppCommand::Undo => self.undo(),
@@ -83,6 +90,10 @@ impl App {
         let Some(after) = self.confirm.take() else { return };
         match save {
             None => self.status = "Cancelled.".into(),
+            // The file's comments are being asked about: carry on once that is answered.
+            Some(true) if !self.save(false) && self.comments_question.is_some() => {
+                self.comments_question = Some(Some(after));
+            }
             Some(true) if !self.save(false) => self.status = format!("{} Nothing else was done.", self.status),
             Some(save) => {
                 if !save {
@@ -107,8 +118,10 @@ impl App {
     fn carry_out(&mut self, after: AfterSaving) {
         match after {
             AfterSaving::NewBoard => {
-                self.doc =
-                    Some(Document::new_board(Board::blank("Your council", "Children's Services Improvement Board")));
+                self.doc = Some(Session::new_board(
+                    Board::blank("Your council", "Children's Services Improvement Board"),
+                    self.clock(),
+                ));
                 self.failure = None;
                 self.view = View::Overview;
                 self.status = "A new, empty board. Save as… to give it a file.".into();
@@ -131,13 +144,17 @@ impl App {
 
     /// Opens a board file; a file that fails shows its problems in the window.
     pub fn open_path(&mut self, path: &Path) {
-        match Document::open(path) {
+        match Session::open(path, self.clock()) {
             Ok(doc) => {
-                self.status = match &doc.read_only {
+                let opened = match &doc.read_only {
                     Some(holder) => format!("Opened {} read-only: {}.", doc.name(), holder.describe()),
                     None => format!("Opened {}.", doc.name()),
                 };
-                self.recovery_offer = crate::recovery::pending_recovery(path).filter(|_| doc.read_only.is_none());
+                self.status = match doc.file_notes.on_opening() {
+                    Some(converted) => format!("{opened} {converted}"),
+                    None => opened,
+                };
+                self.recovery_offer = doc.pending_recovery();
                 self.doc = Some(doc);
                 self.failure = None;
                 self.prefs.remember(path);
@@ -153,9 +170,52 @@ impl App {
         self.on_board_opened();
     }
 
-    /// Saves to the document's file, or asks where (always, for "Save as…" and the sample).
+    /// The comments question is showing.
+    pub fn asking_about_comments(&self) -> bool {
+        self.comments_question.is_some()
+    }
+
+    /// The answer to "comments are not kept": `Some(true)` keep a copy of the file as it
+    /// is and save, `Some(false)` save without one, `None` do not save.
+    pub fn answer_comments(&mut self, answer: Option<bool>, ctx: &egui::Context) {
+        let Some(after) = self.comments_question.take() else { return };
+        let Some(keep_copy) = answer else {
+            self.status = "Not saved: the file and its comments are as they were.".into();
+            return;
+        };
+        let Some(doc) = self.doc.as_mut() else { return };
+        let mut kept = String::new();
+        if keep_copy {
+            match doc.keep_original() {
+                Ok(copy) => kept = format!(" The file with its comments is kept as {}.", copy.display()),
+                Err(error) => {
+                    self.status = format!("Not saved: the copy of the file could not be kept ({error}).");
+                    return;
+                }
+            }
+        }
+        doc.file_notes.has_comments = false;
+        if self.save(false) {
+            self.status.push_str(&kept);
+            if let Some(after) = after {
+                if after == AfterSaving::Quit {
+                    self.quitting = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                } else {
+                    self.carry_out(after);
+                }
+            }
+        }
+    }
+
+    /// Saves to the session's file, or asks where (always, for "Save as…" and the sample).
+    /// A save in place that would drop the file's comments asks first.
     pub fn save(&mut self, ask: bool) -> bool {
         let Some(doc) = self.doc.as_mut() else { return false };
+        if !ask && doc.read_only.is_none() && doc.file_notes.has_comments && doc.path.is_some() {
+            self.comments_question = Some(None);
+            return false;
+        }
         if let (Some(holder), false) = (&doc.read_only, ask) {
             self.status =
                 format!("Not saved: the board is read-only ({}). Use Save as… to keep a copy.", holder.describe());

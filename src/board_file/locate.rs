@@ -126,6 +126,23 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Whether the text has a `//` or `/* */` comment outside its strings.
+pub fn has_comments(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut in_string = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match (in_string, bytes[i]) {
+            (true, b'\\') => i += 1,
+            (_, b'"') => in_string = !in_string,
+            (false, b'/') if matches!(bytes.get(i + 1), Some(b'/' | b'*')) => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Splits RON text into keys (with their nesting depth), strings and bare words, skipping
 /// comments and punctuation. Malformed text never fails: it just yields fewer tokens.
 fn tokenize(text: &str) -> Vec<(usize, Token)> {
@@ -237,6 +254,13 @@ mod tests {
         let locator = Locator::new(TEXT);
         let path = [Step::Section("meetings"), Step::Field("number", "3".into()), Step::Str("ghost".into())];
         assert_eq!(locator.find(&path), (11, 55));
+    }
+
+    #[test]
+    fn comments_are_found_outside_strings_only() {
+        assert!(has_comments(TEXT));
+        assert!(has_comments("Board(/* old */ format: 2)"));
+        assert!(!has_comments(r#"Board(format: 2, title: "Papers // and notes", purpose: "a \" /* b")"#));
     }
 
     #[test]

@@ -3,9 +3,12 @@
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
-use super::locate::Locator;
+use std::path::Path;
+
+use super::format1::{self, Conversion};
+use super::locate::{Locator, has_comments};
 use super::{Problem, validate};
-use crate::model::{Board, CURRENT_FORMAT};
+use crate::model::{Board, CURRENT_FORMAT, dates::Moment};
 
 /// The most problems reported for one file; past that a clerk needs to fix the first ones.
 const MOST_PROBLEMS: usize = 200;
@@ -15,14 +18,41 @@ fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-/// Parses and validates board file text. Every problem found is returned, not only the
-/// first: parse problems stop at the first (RON cannot go on), validation finds them all.
-pub fn parse_board(text: &str) -> Result<Board, Vec<Problem>> {
-    check_format_version(text)?;
-    let board: Board = options().from_str(text).map_err(|e| vec![describe(&e, text)])?;
-    let mut problems = validate(&board, text);
+/// A board as read from its file, with what reading it had to do.
+#[derive(Debug)]
+pub struct Loaded {
+    pub board: Board,
+    /// The format the file was written in: older than [`CURRENT_FORMAT`] means the board
+    /// was converted, and is written in the current format on its next save.
+    pub from_format: u32,
+    /// What converting it did (empty when it was already current).
+    pub conversion: Conversion,
+    /// The file has `//` or `/* */` comments, which the next save cannot keep.
+    pub has_comments: bool,
+}
+
+impl Loaded {
+    pub fn was_converted(&self) -> bool {
+        self.from_format < CURRENT_FORMAT
+    }
+}
+
+/// Parses and validates board file text. `folder` is where the board lives, so that its
+/// papers can be checked; `now` stamps what converting an older format adds to the
+/// audit trail. Every problem found is returned, not only the first: parse problems stop
+/// at the first (RON cannot go on), validation finds them all.
+pub fn read_board(text: &str, folder: Option<&Path>, now: Moment) -> Result<Loaded, Vec<Problem>> {
+    let from_format = check_format_version(text)?;
+    let (board, conversion) = if from_format == 1 {
+        let old: format1::Board = options().from_str(text).map_err(|e| vec![describe(&e, text)])?;
+        old.upgrade(now)
+    } else {
+        let board: Board = options().from_str(text).map_err(|e| vec![describe(&e, text)])?;
+        (board, Conversion::default())
+    };
+    let mut problems = validate(&board, text, folder);
     if problems.is_empty() {
-        return Ok(board);
+        return Ok(Loaded { board, from_format, conversion, has_comments: has_comments(text) });
     }
     if problems.len() > MOST_PROBLEMS {
         let more = problems.len() - MOST_PROBLEMS;
@@ -32,20 +62,29 @@ pub fn parse_board(text: &str) -> Result<Board, Vec<Problem>> {
     Err(problems)
 }
 
+/// Parses and validates board file text, converting an older format, with no folder to
+/// check papers in: for text that is not a board file on disk (the embedded sample, a
+/// recovery file, tests).
+pub fn parse_board(text: &str) -> Result<Board, Vec<Problem>> {
+    read_board(text, None, Moment::now()).map(|loaded| loaded.board)
+}
+
 /// How much of the file's head is read for its `format`: the field comes first, so a
 /// board of any size is checked without reading it twice.
 const HEAD_BYTES: usize = 4096;
 
-/// Refuses a file written by a newer app before its new fields are read as typos.
-fn check_format_version(text: &str) -> Result<(), Vec<Problem>> {
+/// The file's format, read from its head; refuses a file written by a newer app before
+/// its new fields are read as typos. A head with no readable `format` is taken as the
+/// current format, and the full parse says what is wrong.
+fn check_format_version(text: &str) -> Result<u32, Vec<Problem>> {
     let mut end = text.len().min(HEAD_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     // A file whose head has no readable `format` is reported by the full parse instead.
     let locator = Locator::new(&text[..end]);
-    let Some((value, (line, col))) = locator.section_value("format") else { return Ok(()) };
-    let Ok(format) = value.parse::<u64>() else { return Ok(()) };
+    let Some((value, (line, col))) = locator.section_value("format") else { return Ok(CURRENT_FORMAT) };
+    let Ok(format) = value.parse::<u64>() else { return Ok(CURRENT_FORMAT) };
     let problem = |message: String| Err(vec![Problem::at(line, col, message)]);
     if format > u64::from(CURRENT_FORMAT) {
         return problem(format!(
@@ -55,7 +94,7 @@ fn check_format_version(text: &str) -> Result<(), Vec<Problem>> {
     if format == 0 {
         return problem(format!("format 0 is not a board file format; this app reads format {CURRENT_FORMAT}"));
     }
-    Ok(())
+    Ok(format as u32)
 }
 
 /// Writes a board as pretty, stable RON: the same board always gives the same bytes.
@@ -166,6 +205,8 @@ fn enum_noun(name: Option<&str>) -> &'static str {
         Some("Unit") => "an indicator unit",
         Some("Better") => "a direction (which way is better)",
         Some("InterventionKind") => "a kind of intervention",
+        Some("Purpose") => "an item's purpose",
+        Some("Subject") => "a thing a change can be about",
         _ => "an allowed value",
     }
 }

@@ -3,15 +3,20 @@
 //! (`action 2.3: lead "ad-qa" is not in people`) and placed at its line and column.
 
 use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::path::Path;
 
 use super::Problem;
 use super::locate::{Locator, Step};
-use crate::model::{Board, ItemKind, Meeting};
+use crate::model::{AgendaItem, Board, ItemKind, Meeting, Paper};
+use crate::seal::{SealProblem, seal_problems};
 
 /// Every problem with the board's consistency, in file order. `text` is the file the
-/// board was read from, used only to find where each problem is.
-pub fn validate(board: &Board, text: &str) -> Vec<Problem> {
-    let mut check = Checker::default();
+/// board was read from, used only to find where each problem is; `folder` is the one
+/// that holds it, where its papers must be (`None` when the board is not on disk, and
+/// then only the papers' paths are checked).
+pub fn validate(board: &Board, text: &str, folder: Option<&Path>) -> Vec<Problem> {
+    let mut check = Checker { folder, found: Vec::new() };
     check.unique_ids(board);
     check.statement_of_action(board);
     check.meetings(board);
@@ -31,8 +36,8 @@ pub fn validate(board: &Board, text: &str) -> Vec<Problem> {
         .collect()
 }
 
-#[derive(Default)]
-struct Checker {
+struct Checker<'a> {
+    folder: Option<&'a Path>,
     found: Vec<(Vec<Step>, String)>,
 }
 
@@ -40,7 +45,7 @@ fn ids<'a>(items: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
     items.collect()
 }
 
-impl Checker {
+impl Checker<'_> {
     fn report(&mut self, path: Vec<Step>, message: String) {
         self.found.push((path, message));
     }
@@ -155,6 +160,32 @@ impl Checker {
                     );
                 }
             }
+            for redate in &action.redated {
+                let redate_at = |field, value: String| {
+                    let mut path = here();
+                    path.push(Step::Field("was", redate.was.to_string()));
+                    path.push(Step::Field(field, value));
+                    path
+                };
+                if redate.was > redate.on {
+                    self.report(
+                        redate_at("on", redate.on.to_string()),
+                        format!(
+                            "action {}: the re-dating from {} is dated {}, before the date it moved from: `was` must be on or before `on`",
+                            action.id, redate.was, redate.on
+                        ),
+                    );
+                }
+                if let Some(meeting) = redate.meeting.filter(|m| !meetings.contains(m)) {
+                    self.report(
+                        redate_at("meeting", meeting.to_string()),
+                        format!(
+                            "action {}: the re-dating from {} names meeting {meeting}, which is not in meetings",
+                            action.id, redate.was
+                        ),
+                    );
+                }
+            }
             for pair in action.updates.windows(2) {
                 if pair[1].date < pair[0].date {
                     self.report(
@@ -243,6 +274,15 @@ impl Checker {
                     format!("meeting {n}, item {}: priority \"{priority}\" is not in priorities", item.number),
                 );
             }
+            if let Some(presenter) = item.presenter.as_ref().filter(|p| !people.contains(p.as_str())) {
+                let mut path = item_here();
+                path.push(Step::Field("presenter", presenter.clone()));
+                self.report(
+                    path,
+                    format!("meeting {n}, item {}: presenter \"{presenter}\" is not in people", item.number),
+                );
+            }
+            self.papers(n, item, item_here());
             if let Some(exempt) = item.exempt.as_ref().filter(|e| !e.paragraph_is_known()) {
                 let mut path = item_here();
                 path.push(Step::Key("paragraph"));
@@ -294,32 +334,134 @@ impl Checker {
         }
     }
 
+    /// Each paper's path stays in the board's folder and names a PDF that is there.
+    fn papers(&mut self, meeting: u32, item: &AgendaItem, item_here: Vec<Step>) {
+        for paper in &item.papers {
+            let mut path = item_here.clone();
+            path.push(Step::Field("file", paper.file.clone()));
+            let named = |what: &str| {
+                format!("meeting {meeting}, item {}: paper \"{}\" ({}) {what}", item.number, paper.title, paper.file)
+            };
+            if let Some(problem) = paper.path_problem() {
+                self.report(path, named(problem));
+                continue;
+            }
+            let Some(folder) = self.folder else { continue };
+            match paper_file_problem(folder, paper) {
+                Some(problem) => self.report(path, named(&problem)),
+                None => {}
+            }
+        }
+    }
+
     fn seals(&mut self, board: &Board) {
-        for number in crate::seal::broken_seals(board) {
+        let people = ids(board.people.iter().map(|p| p.id.as_str()));
+        let numbers: HashSet<u32> = board.meetings.iter().map(|m| m.number).collect();
+        for (number, problem) in seal_problems(board) {
+            let key = match problem {
+                SealProblem::ApprovedWithoutApproval => "status",
+                SealProblem::ApprovalNotApproved => "approval",
+                SealProblem::RecordChanged => "seal",
+            };
             self.report(
-                vec![Step::Section("meetings"), Step::Entry("number", number.to_string())],
-                format!("meeting {number} was changed after its minutes were approved (its record no longer matches the seal in the history)"),
+                vec![Step::Section("meetings"), Step::Entry("number", number.to_string()), Step::Key(key)],
+                problem.describe(number),
             );
+        }
+        for meeting in &board.meetings {
+            let Some(approval) = &meeting.approval else { continue };
+            let at = |field: &'static str, value: String| {
+                vec![
+                    Step::Section("meetings"),
+                    Step::Entry("number", meeting.number.to_string()),
+                    Step::Key("approval"),
+                    Step::Field(field, value),
+                ]
+            };
+            if let Some(by) = approval.by.as_ref().filter(|by| !people.contains(by.as_str())) {
+                self.report(
+                    at("by", by.clone()),
+                    format!("meeting {}: the minutes are approved by \"{by}\", who is not in people", meeting.number),
+                );
+            }
+            if let Some(at_meeting) = approval.at_meeting.filter(|m| !numbers.contains(m)) {
+                self.report(
+                    at("at_meeting", at_meeting.to_string()),
+                    format!(
+                        "meeting {}: the minutes are approved at meeting {at_meeting}, which is not in meetings",
+                        meeting.number
+                    ),
+                );
+            }
         }
     }
 
     fn indicators(&mut self, board: &Board) {
         for indicator in &board.indicators {
-            for pair in indicator.readings.windows(2) {
-                if pair[1].period <= pair[0].period {
+            // The nth reading of a period is found by stepping over the n - 1 before it.
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            let mut at_reading = |period: String| {
+                let count = seen.entry(period.clone()).or_default();
+                *count += 1;
+                let mut path = vec![Step::Section("indicators"), Step::Entry("id", indicator.id.clone())];
+                path.extend(std::iter::repeat_n(Step::Field("period", period), *count));
+                path
+            };
+            let mut paths = Vec::with_capacity(indicator.readings.len());
+            for reading in &indicator.readings {
+                paths.push(at_reading(reading.period.to_string()));
+            }
+            for (i, pair) in indicator.readings.windows(2).enumerate() {
+                if pair[1].period < pair[0].period {
                     self.report(
-                        vec![
-                            Step::Section("indicators"),
-                            Step::Entry("id", indicator.id.clone()),
-                            Step::Field("period", pair[1].period.to_string()),
-                        ],
+                        paths[i + 1].clone(),
                         format!(
-                            "indicator {}: readings must be oldest first, one a month, but {} follows {}",
+                            "indicator {}: readings must be oldest first, but {} follows {}",
                             indicator.id, pair[1].period, pair[0].period
                         ),
                     );
                 }
             }
+            for (i, reading) in indicator.readings.iter().enumerate() {
+                let twin = indicator.readings[..i]
+                    .iter()
+                    .any(|earlier| earlier.period == reading.period && earlier.entered == reading.entered);
+                if twin {
+                    let when =
+                        reading.entered.map_or("with no date entered".to_string(), |d| format!("entered on {d}"));
+                    self.report(
+                        paths[i].clone(),
+                        format!(
+                            "indicator {}: two readings for {} {when}: a revised figure needs a later `entered` date than the one it revises",
+                            indicator.id, reading.period
+                        ),
+                    );
+                }
+            }
+            if let Some(band) = indicator.amber_within.filter(|b| *b < 0.0) {
+                self.report(
+                    vec![
+                        Step::Section("indicators"),
+                        Step::Entry("id", indicator.id.clone()),
+                        Step::Key("amber_within"),
+                    ],
+                    format!("indicator {}: amber_within is {band}; the Amber band cannot be negative", indicator.id),
+                );
+            }
         }
+    }
+}
+
+/// Why a paper's file is not a PDF in the board's folder, if it is not.
+fn paper_file_problem(folder: &Path, paper: &Paper) -> Option<String> {
+    let path = folder.join(&paper.file);
+    let mut head = [0u8; 5];
+    match std::fs::File::open(&path) {
+        Err(_) => Some("is not in the board's folder".to_string()),
+        Ok(_) if path.is_dir() => Some("is a folder, not a PDF".to_string()),
+        Ok(mut file) => match file.read_exact(&mut head) {
+            Ok(()) if &head == b"%PDF-" => None,
+            _ => Some("is not a PDF (it does not start with %PDF-)".to_string()),
+        },
     }
 }

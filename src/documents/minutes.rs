@@ -23,6 +23,7 @@ pub fn minutes_pdf(board: &Board, number: u32, options: MinutesOptions) -> Resul
     items(&mut page, board, &meeting);
     ratings(&mut page, board, original, options);
     actions_raised(&mut page, board, &meeting);
+    approval(&mut page, board, original);
 
     let document = format!("Minutes of meeting {number}");
     let marking = match (meeting.status == MeetingStatus::Approved, options.public) {
@@ -35,9 +36,10 @@ pub fn minutes_pdf(board: &Board, number: u32, options: MinutesOptions) -> Resul
         left: board_line(board),
         right: format!("{document}, {}", uk_long(meeting.date)),
         marking,
-        footer: match meeting.status {
-            MeetingStatus::Approved => "Approved as a correct record".into(),
-            _ => "Draft: not yet approved by the board".into(),
+        footer: match &original.approval {
+            // The seal's short form on every page, so any one page can be checked.
+            Some(approval) => format!("Approved as a correct record · seal {}", approval.short_seal()),
+            None => "Draft: not yet approved by the board".into(),
         },
     };
     let subject = format!(
@@ -164,6 +166,22 @@ fn ratings(page: &mut Composer, board: &Board, meeting: &Meeting, options: Minut
         rows,
         style: Style { size: 8.5, ..Style::BODY },
     });
+}
+
+/// The approval and the whole seal, so a published copy can be checked against the board
+/// file (`improvement-board verify`).
+fn approval(page: &mut Composer, board: &Board, meeting: &Meeting) {
+    let Some(approval) = &meeting.approval else { return };
+    page.heading("Approval", Style::H1, Some("Approval"), 20.0);
+    let on = approval.on.map(|d| format!(" on {}", uk_long(d))).unwrap_or_default();
+    let at = approval.at_meeting.map(|n| format!(" at meeting {n}")).unwrap_or_default();
+    let by = approval.by.as_deref().map(|p| format!(", signed by {}", board.person_name(p))).unwrap_or_default();
+    page.paragraph(&format!("These minutes were approved as a correct record{on}{at}{by}."), Style::BODY);
+    page.paragraph(
+        "The seal below is the digest of this meeting's record as approved. Any later change to the record gives a different digest.",
+        Style::SMALL,
+    );
+    page.paragraph(&format!("Seal: {}", approval.seal), Style { size: 8.0, ..Style::BODY });
 }
 
 fn actions_raised(page: &mut Composer, board: &Board, meeting: &Meeting) {

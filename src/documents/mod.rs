@@ -6,6 +6,8 @@ pub mod layout;
 pub mod minutes;
 pub mod progress;
 mod public;
+pub mod publication;
+pub mod read_back;
 pub mod spreadsheet;
 pub mod statement;
 
@@ -25,6 +27,24 @@ pub struct Rendered {
     pub pages: usize,
     /// Characters replaced because the font lacks them, and the like.
     pub warnings: Vec<String>,
+}
+
+pub use publication::Publication;
+
+impl Publication {
+    /// Makes the document from the board as at `today`.
+    pub fn make(self, board: &Board, today: NaiveDate) -> Result<Rendered, DocumentError> {
+        Ok(match self {
+            Publication::Minutes { meeting, public } => {
+                minutes::minutes_pdf(board, meeting, minutes::MinutesOptions { public })?
+            }
+            Publication::ActionLog { public } => {
+                action_log::action_log_pdf(board, today, action_log::ActionLogOptions { public })
+            }
+            Publication::Progress => progress::progress_pdf(board, today),
+            Publication::Statement => statement::statement_pdf(board, today),
+        })
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Applying an edit to a board, keeping the part it replaced so undo can put it back.
 
-use crate::model::{Board, Meeting, MeetingStatus, Update};
+use crate::model::{Approval, Board, Meeting, MeetingStatus, Update};
 
 use super::restore::{Listed, Restore};
 use super::{Attendance, Edit, EditError};
@@ -31,13 +31,16 @@ impl Edit {
                 if board.meeting(*meeting).is_some_and(Meeting::is_approved) {
                     return Err(EditError::MeetingApproved(*meeting));
                 }
-                meeting_index(board, *meeting)?;
+                let meeting_date = board.meetings[meeting_index(board, *meeting)?].date;
                 let index = board
                     .actions
                     .iter()
                     .position(|a| &a.id == action)
                     .ok_or_else(|| EditError::NoSuchAction(action.clone()))?;
                 let before = board.actions[index].clone();
+                if let Some(from) = before.reason_needed(*meeting, meeting_date, *rag, note) {
+                    return Err(EditError::ReasonNeeded { action: action.clone(), from, to: *rag });
+                }
                 let update = Update {
                     date: *date,
                     meeting: Some(*meeting),
@@ -61,12 +64,8 @@ impl Edit {
                 if board.meeting(meeting.number).is_some() {
                     return Err(EditError::IdTaken(format!("meeting number {}", meeting.number)));
                 }
-                if board.meetings.last().is_some_and(|last| last.number > meeting.number) {
-                    return Err(EditError::NotAllowed(format!(
-                        "meeting {} would come before meeting {}",
-                        meeting.number,
-                        board.meetings.len()
-                    )));
+                if let Some(last) = board.meetings.last().filter(|last| last.number > meeting.number) {
+                    return Err(EditError::MeetingOutOfOrder { number: meeting.number, last: last.number });
                 }
                 board.meetings.push(meeting.clone());
                 Ok(Restore::Remove(super::restore::List::Meetings, board.meetings.len() - 1))
@@ -110,6 +109,26 @@ impl Edit {
                 Ok(Restore::Put(index, before.part()))
             }
             Edit::Plan(edit) => edit.apply(board),
+            Edit::ApproveMinutes { meeting, on, at_meeting, by } => {
+                if let Some(by) = by.as_ref().filter(|by| board.person(by).is_none()) {
+                    return Err(EditError::NoSuchPerson(by.clone()));
+                }
+                if let Some(at) = at_meeting.filter(|at| board.meeting(*at).is_none()) {
+                    return Err(EditError::NoSuchMeeting(at));
+                }
+                let (index, held) = open_meeting(board, *meeting)?;
+                if held.status != MeetingStatus::Held {
+                    return Err(EditError::NotYetHeld(*meeting));
+                }
+                let before = held.clone();
+                // The seal is of the record as it stands at approval; status and approval
+                // are not part of it, so it can be computed before either is set.
+                let seal = crate::seal::seal(board, *meeting).expect("the meeting was found above");
+                let approved = &mut board.meetings[index];
+                approved.status = MeetingStatus::Approved;
+                approved.approval = Some(Approval { on: Some(*on), at_meeting: *at_meeting, by: by.clone(), seal });
+                Ok(Restore::Put(index, before.part()))
+            }
             meeting_edit => apply_to_meeting(meeting_edit, board),
         }
     }
@@ -161,11 +180,7 @@ fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
         }
         Edit::RemoveDeclaration { index, .. } => {
             if *index >= meeting.declarations.len() {
-                return Err(EditError::NotAllowed(format!(
-                    "meeting {} has no declaration {}",
-                    meeting.number,
-                    index + 1
-                )));
+                return Err(EditError::NoSuchDeclaration { meeting: meeting.number, index: *index });
             }
             meeting.declarations.remove(*index);
         }
@@ -198,7 +213,11 @@ fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
                 number,
                 title: title.clone(),
                 kind: kind.clone(),
+                purpose: None,
+                presenter: None,
+                minutes: None,
                 exempt: None,
+                papers: vec![],
                 notes: String::new(),
                 resolutions: vec![],
             });
@@ -212,9 +231,7 @@ fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
             let referred = meeting.declarations.iter().any(|d| d.item == *item)
                 || meeting.actions.iter().any(|a| a.item == Some(*item));
             if referred {
-                return Err(EditError::NotAllowed(format!(
-                    "item {item} has declarations or actions recorded against it"
-                )));
+                return Err(EditError::ItemInUse { meeting: meeting.number, item: *item });
             }
             meeting.items.remove(i);
         }
@@ -245,7 +262,7 @@ fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
         Edit::SetItemExempt { item, exempt, .. } => {
             let i = item_index(meeting, *item)?;
             if let Some(e) = exempt.as_ref().filter(|e| !e.paragraph_is_known()) {
-                return Err(EditError::NotAllowed(format!("Schedule 12A has no paragraph {}", e.paragraph)));
+                return Err(EditError::UnknownParagraph(e.paragraph));
             }
             meeting.items[i].exempt = exempt.clone();
         }
@@ -256,8 +273,8 @@ fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
             meeting.actions.push(action.clone());
         }
         Edit::SetMeetingStatus { status, .. } => {
-            if *status == MeetingStatus::Approved && meeting.status == MeetingStatus::Planned {
-                return Err(EditError::NotAllowed(format!("meeting {} has not been held yet", meeting.number)));
+            if *status == MeetingStatus::Approved {
+                return Err(EditError::ApproveThroughApproval(meeting.number));
             }
             meeting.status = *status;
         }
@@ -267,7 +284,7 @@ fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
 }
 
 fn no_resolution(meeting: u32, item: u32, index: usize) -> EditError {
-    EditError::NotAllowed(format!("meeting {meeting}, item {item} has no resolution ({})", index + 1))
+    EditError::NoSuchResolution { meeting, item, index }
 }
 
 impl Edit {
@@ -288,7 +305,8 @@ impl Edit {
             | Edit::MoveItem { meeting, .. }
             | Edit::SetItemExempt { meeting, .. }
             | Edit::AddMeetingAction { meeting, .. }
-            | Edit::SetMeetingStatus { meeting, .. } => Some(*meeting),
+            | Edit::SetMeetingStatus { meeting, .. }
+            | Edit::ApproveMinutes { meeting, .. } => Some(*meeting),
             Edit::AddMeeting(m) => Some(m.number),
             Edit::SetMeetingActionStatus { .. }
             | Edit::SetMeetingActionDue { .. }

@@ -1,7 +1,9 @@
 //! Edits in words, for the audit trail and the undo menu: "Action 1.1: RAG Amber → Red at
 //! meeting 3".
 
-use crate::model::{Board, dates::uk_long};
+use crate::model::{Board, PlanPart, Subject, dates::uk_long};
+
+use super::PlanEdit;
 
 use super::Edit;
 
@@ -61,10 +63,9 @@ impl Edit {
             }
             Edit::SetMeetingActionDue { id, due: None } => format!("Meeting action {id}: due date removed"),
             Edit::AddMeeting(m) => format!("Meeting {} added for {}", m.number, uk_long(m.date)),
-            Edit::SetMeetingStatus { meeting, status: crate::model::MeetingStatus::Approved } => {
-                // The approval carries the seal that later checks compare against.
-                let digest = crate::seal::record_digest(board, *meeting).unwrap_or_default();
-                crate::seal::approval_words(*meeting, &digest)
+            Edit::ApproveMinutes { meeting, on, .. } => {
+                let seal = crate::seal::seal(board, *meeting).unwrap_or_default();
+                format!("Meeting {meeting}: minutes approved as a correct record on {} ({seal})", uk_long(*on))
             }
             Edit::SetMeetingStatus { meeting, status } => {
                 format!("Meeting {meeting} marked {}", status.word().to_lowercase())
@@ -72,6 +73,44 @@ impl Edit {
             Edit::AddPerson(p) => format!("{} added to people", p.name),
             Edit::UpdatePerson(p) => format!("{}'s details edited", p.name),
             Edit::Plan(edit) => edit.describe(board),
+        }
+    }
+}
+
+impl Edit {
+    /// What the edit changes, for the audit trail's `about`: code finds an action's or a
+    /// meeting's changes by this, never by the words.
+    pub fn about(&self) -> Subject {
+        match self {
+            Edit::RateAction { action, .. } => Subject::Action(action.clone()),
+            Edit::SetMeetingActionStatus { id, .. } | Edit::SetMeetingActionDue { id, .. } => {
+                Subject::MeetingAction(id.clone())
+            }
+            Edit::AddMeetingAction { action, .. } => Subject::MeetingAction(action.id.clone()),
+            Edit::AddPerson(p) | Edit::UpdatePerson(p) => Subject::Person(p.id.clone()),
+            Edit::Plan(edit) => edit.about(),
+            other => Subject::Meeting(other.meeting().expect("every other edit changes one meeting")),
+        }
+    }
+}
+
+impl PlanEdit {
+    fn about(&self) -> Subject {
+        let part = |part: PlanPart, id: &str| match part {
+            PlanPart::Inspection => Subject::Inspection(id.to_string()),
+            PlanPart::Priority => Subject::Priority(id.to_string()),
+            PlanPart::Recommendation => Subject::Recommendation(id.to_string()),
+            PlanPart::Action => Subject::Action(id.to_string()),
+        };
+        match self {
+            PlanEdit::AddInspection(i) | PlanEdit::UpdateInspection(i) => Subject::Inspection(i.id.clone()),
+            PlanEdit::AddPriority(p) | PlanEdit::UpdatePriority(p) => Subject::Priority(p.id.clone()),
+            PlanEdit::AddRecommendation(r) | PlanEdit::UpdateRecommendation(r) => Subject::Recommendation(r.id.clone()),
+            PlanEdit::AddAction(a) | PlanEdit::UpdateAction(a) => Subject::Action(a.id.clone()),
+            // A renamed part is found by its new id.
+            PlanEdit::Rename { part: p, to, .. } => part(*p, to),
+            PlanEdit::Move { part: p, id, .. } | PlanEdit::Remove { part: p, id } => part(*p, id),
+            PlanEdit::Import(_) => Subject::Board,
         }
     }
 }

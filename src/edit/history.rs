@@ -39,7 +39,7 @@ impl History {
     pub fn apply(&mut self, board: &mut Board, edit: Edit, by: &str, at: Moment) -> Result<(), EditError> {
         let what = edit.describe(board);
         let restore = edit.apply(board)?;
-        let change = Change { at, by: by.to_string(), what };
+        let change = Change { at, by: by.to_string(), what, about: Some(edit.about()) };
         self.unsaved_changes.push(change.clone());
         self.done.push(Done { edit, restore, state: self.next_state, change });
         self.next_state += 1;
@@ -55,7 +55,12 @@ impl History {
         if let Some(i) = self.unsaved_changes.iter().rposition(|c| *c == done.change) {
             self.unsaved_changes.remove(i);
         } else {
-            self.unsaved_changes.push(Change { at, by: by.to_string(), what: format!("Undone: {}", done.change.what) });
+            self.unsaved_changes.push(Change {
+                at,
+                by: by.to_string(),
+                what: format!("Undone: {}", done.change.what),
+                about: done.change.about.clone(),
+            });
         }
         self.undone.push(done.edit);
         Some(done.change.what)

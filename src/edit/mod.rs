@@ -110,9 +110,21 @@ pub enum Edit {
         due: Option<NaiveDate>,
     },
     AddMeeting(Meeting),
+    /// Marks a meeting planned or held; approval is [`Edit::ApproveMinutes`].
     SetMeetingStatus {
         meeting: u32,
         status: MeetingStatus,
+    },
+    /// Approves a held meeting's minutes as a correct record: the core seals the record
+    /// as it stands, and the meeting is read-only from then on.
+    ApproveMinutes {
+        meeting: u32,
+        /// The date they were approved.
+        on: NaiveDate,
+        /// The meeting that approved them, when it was a later meeting of the board.
+        at_meeting: Option<u32>,
+        /// Who signed them off (a person id).
+        by: Option<String>,
     },
     AddPerson(Person),
     /// Replaces the person with the same id.
@@ -158,7 +170,9 @@ impl Attendance {
     }
 }
 
-/// Why an edit was refused. The board is unchanged.
+/// Why an edit was refused. The board is unchanged. Each refusal is its own variant, so
+/// a view can tell them apart (ask for a reason, offer to break a lock) without reading
+/// the words.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     #[error("meeting {0}'s minutes are approved: the record can no longer be changed")]
@@ -173,10 +187,41 @@ pub enum EditError {
     NoSuchMeetingAction(String),
     #[error("there is no person {0}")]
     NoSuchPerson(String),
+    #[error("there is no {} {id}", part.word())]
+    NoSuchPart { part: crate::model::PlanPart, id: String },
     #[error("{0} is already used")]
     IdTaken(String),
+    #[error("a {} needs an id", .0.word())]
+    IdMissing(crate::model::PlanPart),
+    #[error("the id \"{0}\" begins or ends with a space")]
+    IdHasSpaces(String),
+    #[error("an action needs a title")]
+    TitleMissing,
+    /// The rule of the field: a change of rating is recorded with the reason for it.
+    #[error("action {action}: the rating changes from {} to {}, so the board needs to say why: write the reason in the note", from.word(), to.word())]
+    ReasonNeeded { action: String, from: Rag, to: Rag },
+    #[error("meeting {0} has not been held yet")]
+    NotYetHeld(u32),
+    #[error("meeting {0}'s minutes are approved by approving them, which seals the record")]
+    ApproveThroughApproval(u32),
+    #[error("meeting {number} would come before meeting {last}")]
+    MeetingOutOfOrder { number: u32, last: u32 },
+    #[error("meeting {meeting} has no declaration {}", index + 1)]
+    NoSuchDeclaration { meeting: u32, index: usize },
+    #[error("meeting {meeting}, item {item} has no resolution ({})", index + 1)]
+    NoSuchResolution { meeting: u32, item: u32, index: usize },
+    #[error("item {item} has declarations or actions recorded against it")]
+    ItemInUse { meeting: u32, item: u32 },
+    #[error("Schedule 12A has no paragraph {0}")]
+    UnknownParagraph(u8),
+    #[error("{} {id} is already the {}", part.word(), if *first { "first" } else { "last" })]
+    AlreadyAtEnd { part: crate::model::PlanPart, id: String, first: bool },
+    /// The part is named in approved minutes; the words say where.
     #[error("{0}")]
-    NotAllowed(String),
+    Sealed(String),
+    /// Another copy holds the board: the words say who and since when.
+    #[error("the board is read-only: {0}")]
+    ReadOnly(String),
 }
 
 #[cfg(test)]

@@ -62,7 +62,7 @@ fn position<T>(list: &[T], id: &str, id_of: impl Fn(&T) -> &str) -> Option<usize
 fn missing(part: PlanPart, id: &str) -> EditError {
     match part {
         PlanPart::Action => EditError::NoSuchAction(id.to_string()),
-        _ => EditError::NotAllowed(format!("there is no {} {id}", part.word())),
+        _ => EditError::NoSuchPart { part, id: id.to_string() },
     }
 }
 
@@ -79,10 +79,10 @@ fn index_of(board: &Board, part: PlanPart, id: &str) -> Result<usize, EditError>
 /// Refuses an empty id, an id with spaces at its ends, or one already taken.
 fn check_new_id(board: &Board, part: PlanPart, id: &str) -> Result<(), EditError> {
     if id.trim().is_empty() {
-        return Err(EditError::NotAllowed(format!("a {} needs an id", part.word())));
+        return Err(EditError::IdMissing(part));
     }
     if id.trim() != id {
-        return Err(EditError::NotAllowed(format!("the id \"{id}\" begins or ends with a space")));
+        return Err(EditError::IdHasSpaces(id.to_string()));
     }
     if board.has(part, id) {
         return Err(EditError::IdTaken(format!("{} id \"{id}\"", part.word())));
@@ -108,7 +108,7 @@ fn check_action(board: &Board, action: &PlanAction) -> Result<(), EditError> {
         return Err(EditError::NoSuchPerson(action.lead.clone()));
     }
     if action.title.trim().is_empty() {
-        return Err(EditError::NotAllowed("an action needs a title".into()));
+        return Err(EditError::TitleMissing);
     }
     Ok(())
 }
@@ -173,7 +173,10 @@ impl PlanEdit {
             PlanEdit::UpdateAction(action) => {
                 let i = index_of(board, PlanPart::Action, &action.id)?;
                 check_action(board, action)?;
-                let updated = PlanAction { updates: board.actions[i].updates.clone(), ..action.clone() };
+                // Ratings and re-datings are history: an edit of the details keeps both.
+                let before = &board.actions[i];
+                let updated =
+                    PlanAction { updates: before.updates.clone(), redated: before.redated.clone(), ..action.clone() };
                 steps.replace(board, i, updated);
             }
             PlanEdit::Rename { part, from, to } => rename(board, steps, *part, from, to)?,
@@ -202,7 +205,7 @@ fn rename(board: &mut Board, steps: &mut Steps, part: PlanPart, from: &str, to: 
     }
     check_new_id(board, part, to)?;
     if let Some(reason) = board.why_id_is_fixed(part, from) {
-        return Err(EditError::NotAllowed(reason));
+        return Err(EditError::Sealed(reason));
     }
     let renamed = |id: &mut String| {
         let hit = id == from;
@@ -268,8 +271,7 @@ fn move_part(board: &mut Board, steps: &mut Steps, part: PlanPart, id: &str, up:
     let at = siblings.iter().position(|&j| j == i).expect("a part is its own sibling");
     let other = if up { at.checked_sub(1) } else { Some(at + 1) }.and_then(|k| siblings.get(k).copied());
     let Some(j) = other else {
-        let end = if up { "first" } else { "last" };
-        return Err(EditError::NotAllowed(format!("{} {id} is already the {end}", part.word())));
+        return Err(EditError::AlreadyAtEnd { part, id: id.to_string(), first: up });
     };
     match part {
         PlanPart::Inspection => steps.swap::<Inspection>(board, i, j),
@@ -283,7 +285,7 @@ fn move_part(board: &mut Board, steps: &mut Steps, part: PlanPart, id: &str, up:
 fn remove(board: &mut Board, steps: &mut Steps, part: PlanPart, id: &str) -> Result<(), EditError> {
     index_of(board, part, id)?;
     if let Some(reason) = board.why_not_removable(part, id) {
-        return Err(EditError::NotAllowed(reason));
+        return Err(EditError::Sealed(reason));
     }
     match part {
         PlanPart::Inspection => {

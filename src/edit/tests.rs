@@ -162,8 +162,10 @@ fn resolutions_are_added_edited_and_removed() {
 fn a_meeting_cannot_be_approved_before_it_is_held() {
     let mut board = sample_board();
     let mut history = History::new();
-    let approve = Edit::SetMeetingStatus { meeting: 6, status: MeetingStatus::Approved };
-    assert!(matches!(apply(&mut board, &mut history, approve), Err(EditError::NotAllowed(_))));
+    let approve = Edit::ApproveMinutes { meeting: 6, on: board.meeting(6).unwrap().date, at_meeting: None, by: None };
+    assert_eq!(apply(&mut board, &mut history, approve), Err(EditError::NotYetHeld(6)));
+    let by_status = Edit::SetMeetingStatus { meeting: 5, status: MeetingStatus::Approved };
+    assert_eq!(apply(&mut board, &mut history, by_status), Err(EditError::ApproveThroughApproval(5)));
 }
 
 #[test]

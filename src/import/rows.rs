@@ -372,6 +372,7 @@ impl Reader<'_> {
             title,
             lead,
             due,
+            redated: vec![],
             measure: values::one_line(&self.text(row, Field::Measure)),
             evidence,
             updates,

@@ -12,7 +12,11 @@ use super::{
 };
 
 /// The newest board file format this app reads and writes.
-pub const CURRENT_FORMAT: u32 = 1;
+pub const CURRENT_FORMAT: u32 = 2;
+
+/// Clear working days between publishing the papers and the meeting, unless the terms of
+/// reference say otherwise.
+pub const DEFAULT_NOTICE_DAYS: u32 = 5;
 
 /// One improvement board: its people, inspections, statement of action, indicators and
 /// meetings, and the audit trail of changes made to it.
@@ -88,6 +92,13 @@ pub struct Terms {
     pub quorum: Option<u32>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub frequency: String,
+    /// Clear working days between publishing the papers and the meeting.
+    #[serde(default = "default_notice_days")]
+    pub notice_days: u32,
+}
+
+fn default_notice_days() -> u32 {
+    DEFAULT_NOTICE_DAYS
 }
 
 /// One entry of the audit trail: when, by whom, and what, in words.
@@ -97,6 +108,23 @@ pub struct Change {
     pub at: Moment,
     pub by: String,
     pub what: String,
+    /// What changed, for code to read: nothing reads meaning back out of `what`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<Subject>,
+}
+
+/// What an audit-trail entry is about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Subject {
+    Board,
+    Person(String),
+    Inspection(String),
+    Priority(String),
+    Recommendation(String),
+    Action(String),
+    Indicator(String),
+    Meeting(u32),
+    MeetingAction(String),
 }
 
 impl Board {
@@ -290,10 +318,15 @@ impl Board {
         (number, date, last.map(|m| m.venue.clone()).unwrap_or_default())
     }
 
+    /// The meeting at which meeting `number`'s minutes are approved, when they are
+    /// approved `today`: the next meeting, if it is being held today or was held already.
+    pub fn approving_meeting(&self, number: u32, today: NaiveDate) -> Option<u32> {
+        self.meetings.iter().find(|m| m.number > number && m.date <= today).map(|m| m.number)
+    }
+
     /// The audit trail's entries about one action, oldest first.
     pub fn changes_to_action(&self, id: &str) -> Vec<&Change> {
-        let prefix = format!("Action {id}:");
-        self.history.iter().filter(|c| c.what.starts_with(&prefix)).collect()
+        self.history.iter().filter(|c| matches!(&c.about, Some(Subject::Action(a)) if a == id)).collect()
     }
 
     /// Indicators whose latest reading misses the target.

@@ -123,6 +123,13 @@ impl Moment {
             .map(Moment)
             .map_err(|_| format!("`{text}` is not a moment: expected YYYY-MM-DDTHH:MM:SS"))
     }
+
+    /// This moment in local time, to the second: for the edges (the app's and the CLI's
+    /// clocks); the core is handed moments, never reads the clock itself.
+    pub fn now() -> Self {
+        let now = chrono::Local::now().naive_local();
+        Moment(now.with_nanosecond(0).unwrap_or(now))
+    }
 }
 
 impl fmt::Display for Moment {

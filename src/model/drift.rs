@@ -72,6 +72,7 @@ mod tests {
             title: "Drift test".into(),
             lead: "lead".into(),
             due: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+            redated: vec![],
             measure: String::new(),
             evidence: vec![],
             updates: ratings

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::dates::YearMonth;
+use chrono::NaiveDate;
+
+use super::dates::{self, YearMonth};
 
 /// A performance indicator and its monthly readings, oldest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -14,8 +16,25 @@ pub struct Indicator {
     pub better: Better,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<f64>,
+    /// Off target by no more than this is Amber; beyond it, Red.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amber_within: Option<f64>,
+    /// Published benchmarks: England, the region, statistical neighbours.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparators: Vec<Comparator>,
+    /// Oldest first; a period read more than once was revised, and the reading entered
+    /// last is its figure.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<Reading>,
+}
+
+/// A published benchmark for an indicator, usually a year's figure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comparator {
+    pub name: String,
+    pub period: YearMonth,
+    pub value: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +58,11 @@ pub enum Better {
 pub struct Reading {
     pub period: YearMonth,
     pub value: f64,
+    /// When the figure was recorded; `None` counts as always known.
+    #[serde(default, with = "dates::opt_date", skip_serializing_if = "Option::is_none")]
+    pub entered: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// Direction of travel between the last two readings, judged against which way is better.
@@ -73,8 +97,24 @@ impl Unit {
 }
 
 impl Indicator {
+    /// Each period's figure, oldest first: where a period was read more than once, the
+    /// reading entered last (an earlier one is its history, shown as revised).
+    pub fn figures(&self) -> Vec<&Reading> {
+        let mut figures: Vec<&Reading> = Vec::with_capacity(self.readings.len());
+        for reading in &self.readings {
+            match figures.iter_mut().find(|f| f.period == reading.period) {
+                Some(figure) if reading.entered >= figure.entered => *figure = reading,
+                Some(_) => {}
+                None => figures.push(reading),
+            }
+        }
+        figures.sort_by_key(|r| r.period);
+        figures
+    }
+
+    /// The latest period's figure.
     pub fn latest(&self) -> Option<&Reading> {
-        self.readings.last()
+        self.figures().pop()
     }
 
     /// Whether the latest reading meets the target; `None` with no target or no reading.
@@ -88,7 +128,8 @@ impl Indicator {
 
     /// Direction of travel from the previous reading to the latest.
     pub fn direction(&self) -> Option<Direction> {
-        let [.., previous, latest] = self.readings.as_slice() else {
+        let figures = self.figures();
+        let [.., previous, latest] = figures.as_slice() else {
             return None;
         };
         let change = latest.value - previous.value;
@@ -114,10 +155,17 @@ mod tests {
             unit: Unit::Percent,
             better,
             target,
+            amber_within: None,
+            comparators: vec![],
             readings: values
                 .iter()
                 .enumerate()
-                .map(|(i, &value)| Reading { period: YearMonth { year: 2026, month: i as u32 + 1 }, value })
+                .map(|(i, &value)| Reading {
+                    period: YearMonth { year: 2026, month: i as u32 + 1 },
+                    value,
+                    entered: None,
+                    note: String::new(),
+                })
                 .collect(),
         }
     }
@@ -142,6 +190,23 @@ mod tests {
         assert_eq!(single.direction(), None);
         assert_eq!(single.meets_target(), None);
         assert_eq!(indicator(Better::Higher, Some(1.0), &[]).meets_target(), None);
+    }
+
+    #[test]
+    fn a_revised_figure_is_the_one_entered_last() {
+        let mut rereferrals = indicator(Better::Lower, Some(22.0), &[27.4, 21.0]);
+        let entered = |d: &str| Some(dates::parse_date(d).unwrap());
+        rereferrals.readings[1].entered = entered("2026-03-06");
+        rereferrals.readings.push(Reading {
+            period: rereferrals.readings[1].period,
+            value: 23.5,
+            entered: entered("2026-04-03"),
+            note: "Late recording".into(),
+        });
+        assert_eq!(rereferrals.figures().len(), 2);
+        assert_eq!(rereferrals.latest().map(|r| r.value), Some(23.5));
+        assert_eq!(rereferrals.meets_target(), Some(false));
+        assert_eq!(rereferrals.direction(), Some(Direction::Improving));
     }
 
     #[test]

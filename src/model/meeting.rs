@@ -18,6 +18,10 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub venue: String,
     pub status: MeetingStatus,
+    /// The sign-off of the minutes, with the seal of the record approved: present exactly
+    /// when the status is `Approved`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Approval>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub present: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -51,6 +55,31 @@ impl MeetingStatus {
     }
 }
 
+/// The approval of a meeting's minutes as a correct record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    /// The date the minutes were approved.
+    #[serde(default, with = "dates::opt_date", skip_serializing_if = "Option::is_none")]
+    pub on: Option<NaiveDate>,
+    /// The meeting that approved them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_meeting: Option<u32>,
+    /// Who signed them off (a person id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// `sha256:` and the digest of the meeting's record as approved.
+    pub seal: String,
+}
+
+impl Approval {
+    /// The seal's first twelve hex digits, for a page footer: "sha256:9f86d081884c".
+    pub fn short_seal(&self) -> &str {
+        let end = self.seal.char_indices().nth("sha256:".len() + 12).map_or(self.seal.len(), |(i, _)| i);
+        &self.seal[..end]
+    }
+}
+
 /// A declaration of interest in an agenda item.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,13 +97,75 @@ pub struct AgendaItem {
     pub number: u32,
     pub title: String,
     pub kind: ItemKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<Purpose>,
+    /// Who presents it (a person id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presenter: Option<String>,
+    /// Time allowed, in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
     /// Set when the item is taken in private; it is then kept out of the public minutes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exempt: Option<Exempt>,
+    /// Reports laid before the board for this item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub papers: Vec<Paper>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resolutions: Vec<String>,
+}
+
+/// What the board is asked to do with an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Purpose {
+    Decision,
+    Noting,
+    Discussion,
+    Information,
+}
+
+impl Purpose {
+    pub fn word(self) -> &'static str {
+        match self {
+            Purpose::Decision => "For decision",
+            Purpose::Noting => "For noting",
+            Purpose::Discussion => "For discussion",
+            Purpose::Information => "For information",
+        }
+    }
+}
+
+/// A report laid before the board for an item: a PDF beside the board file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paper {
+    pub title: String,
+    /// The PDF's path relative to the board's folder, with `/` as separator.
+    pub file: String,
+    /// When it reached the clerk.
+    #[serde(default, with = "dates::opt_date", skip_serializing_if = "Option::is_none")]
+    pub received: Option<NaiveDate>,
+}
+
+impl Paper {
+    /// Why the path cannot name a file in the board's folder, if it cannot: it leaves the
+    /// folder, is absolute, or uses `\` (the file is shared between systems).
+    pub fn path_problem(&self) -> Option<&'static str> {
+        let file = self.file.as_str();
+        if file.is_empty() {
+            Some("names no file")
+        } else if file.starts_with('/') || file.contains(':') || file.starts_with('\\') {
+            Some("must be relative to the board's folder, not an absolute path")
+        } else if file.contains('\\') {
+            Some("must use `/` between folders, not `\\`")
+        } else if file.split('/').any(|part| part == "..") {
+            Some("leaves the board's folder (`..`): a board and its papers move together as one folder")
+        } else {
+            None
+        }
+    }
 }
 
 /// What an agenda item is for; the standard agenda has one of each, and one plan review
@@ -207,6 +298,7 @@ impl Meeting {
             start: None,
             venue: venue.to_string(),
             status: MeetingStatus::Planned,
+            approval: None,
             present: vec![],
             in_attendance: vec![],
             apologies: vec![],
@@ -218,7 +310,11 @@ impl Meeting {
                     number: i as u32 + 1,
                     title,
                     kind,
+                    purpose: None,
+                    presenter: None,
+                    minutes: None,
                     exempt: None,
+                    papers: vec![],
                     notes: String::new(),
                     resolutions: vec![],
                 })

@@ -20,18 +20,19 @@ mod since;
 mod walk;
 
 pub use authoring::{PlanPart, plural, slug};
-pub use board::{Board, CURRENT_FORMAT, Change, Intervention, InterventionKind, Terms};
+pub use board::{Board, CURRENT_FORMAT, Change, DEFAULT_NOTICE_DAYS, Intervention, InterventionKind, Subject, Terms};
 pub use counts::RagCounts;
 pub use dates::{Moment, TimeOfDay, YearMonth};
 pub use drift::Drift;
 pub use filters::{LogFilter, PlanColumn, PlanFilter, compare_ids};
-pub use indicator::{Better, Direction, Indicator, Reading, Unit};
+pub use indicator::{Better, Comparator, Direction, Indicator, Reading, Unit};
 pub use inspection::{Grade, Inspection, InspectionKind, Judgement};
 pub use meeting::{
-    ActionStatus, AgendaItem, Declaration, Exempt, ItemKind, Meeting, MeetingAction, MeetingStatus, USUAL_GAP_DAYS,
+    ActionStatus, AgendaItem, Approval, Declaration, Exempt, ItemKind, Meeting, MeetingAction, MeetingStatus, Paper,
+    Purpose, USUAL_GAP_DAYS,
 };
 pub use person::Person;
-pub use plan::{PlanAction, Priority, Recommendation, Trend, Update};
+pub use plan::{PlanAction, Priority, Recommendation, Redate, Trend, Update};
 pub use rag::Rag;
 pub use since::SinceLastTime;
 pub use walk::{NeedsTheBoard, WalkOrder};

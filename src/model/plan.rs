@@ -39,8 +39,12 @@ pub struct PlanAction {
     pub title: String,
     /// The lead officer's person id.
     pub lead: String,
+    /// The date it is due now.
     #[serde(with = "dates::date")]
     pub due: NaiveDate,
+    /// Each time the due date moved, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redated: Vec<Redate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub measure: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -48,6 +52,22 @@ pub struct PlanAction {
     /// The RAG history, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub updates: Vec<Update>,
+}
+
+/// A move of an action's due date: from when, on what day, at which meeting and why, so
+/// the board (and Ofsted) can see a plan whose dates keep moving.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Redate {
+    /// The due date before the move.
+    #[serde(with = "dates::date")]
+    pub was: NaiveDate,
+    /// The day the new date was agreed.
+    #[serde(with = "dates::date")]
+    pub on: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<u32>,
+    pub reason: String,
 }
 
 /// A RAG rating given to an action, usually at a meeting, with the commentary that
@@ -97,6 +117,16 @@ impl Trend {
 pub const TREND_WINDOW: usize = 3;
 
 impl PlanAction {
+    /// The date first promised: the `was` of the first re-dating, or `due` if never moved.
+    pub fn original_due(&self) -> NaiveDate {
+        self.redated.first().map_or(self.due, |r| r.was)
+    }
+
+    /// Days between the date first promised and the date due now.
+    pub fn slippage_days(&self) -> i64 {
+        dates::days_between(self.original_due(), self.due)
+    }
+
     pub fn latest_update(&self) -> Option<&Update> {
         self.updates.last()
     }
@@ -157,6 +187,21 @@ impl PlanAction {
         self.updates.iter().rev().find(|u| u.meeting == Some(meeting))
     }
 
+    /// Whether rating this action `rag` at meeting `number` changes an agreed rating
+    /// without a reason, and if so the rating it changes from. A rating that differs from
+    /// the one before the meeting needs a note; re-rating at the same meeting differently
+    /// needs a new note, since the old one gave the reason for the old rating. The rule
+    /// of the board, kept here so the core and every view apply the same one.
+    pub fn reason_needed(&self, number: u32, meeting_date: NaiveDate, rag: Rag, note: &str) -> Option<Rag> {
+        let note = note.trim();
+        if let Some(agreed) = self.rating_at(number) {
+            let changes = agreed.rag != rag;
+            return (changes && (note.is_empty() || note == agreed.note.trim())).then_some(agreed.rag);
+        }
+        let previous = self.rating_before(number, meeting_date).map_or(Rag::NotRated, |u| u.rag);
+        (rag != previous && note.is_empty()).then_some(previous)
+    }
+
     /// The latest rating given before meeting `number` (at an earlier meeting or between
     /// meetings): what "previous rating" means in the minutes.
     pub fn rating_before(&self, meeting: u32, meeting_date: NaiveDate) -> Option<&Update> {
@@ -182,6 +227,7 @@ pub(crate) mod tests {
             title: "Test action".into(),
             lead: "lead".into(),
             due: date(due),
+            redated: vec![],
             measure: String::new(),
             evidence: vec![],
             updates: ratings
@@ -273,6 +319,32 @@ pub(crate) mod tests {
         let meeting3_date = action.updates[2].date;
         assert_eq!(action.rating_before(3, meeting3_date).map(|u| u.rag), Some(Amber));
         assert!(action.rating_before(1, action.updates[0].date).is_none());
+    }
+
+    #[test]
+    fn slippage_runs_from_the_date_first_promised() {
+        let mut action = action_with("2026-09-30", &[]);
+        assert_eq!((action.original_due(), action.slippage_days()), (date("2026-09-30"), 0));
+        let redate =
+            |was: &str, on: &str| Redate { was: date(was), on: date(on), meeting: None, reason: "Recruitment".into() };
+        action.redated = vec![redate("2026-06-30", "2026-06-01"), redate("2026-07-31", "2026-07-14")];
+        assert_eq!(action.original_due(), date("2026-06-30"));
+        assert_eq!(action.slippage_days(), 92);
+    }
+
+    #[test]
+    fn a_change_of_rating_needs_a_reason_and_a_re_rating_a_new_one() {
+        use Rag::*;
+        let action = action_with("2026-06-30", &[Red, Amber]);
+        let (second, third) = (action.updates[1].date, action.updates[1].date + chrono::Days::new(42));
+        // Meeting 3: Amber again needs no note; Green does.
+        assert_eq!(action.reason_needed(3, third, Amber, ""), None);
+        assert_eq!(action.reason_needed(3, third, Green, "  "), Some(Amber));
+        assert_eq!(action.reason_needed(3, third, Green, "Backlog cleared."), None);
+        // Meeting 2 rated it Amber ("note 2"): Green at meeting 2 needs a note that is not the old one.
+        assert_eq!(action.reason_needed(2, second, Green, "note 2"), Some(Amber));
+        assert_eq!(action.reason_needed(2, second, Green, "Audit came back good."), None);
+        assert_eq!(action.reason_needed(2, second, Amber, "note 2"), None);
     }
 
     #[test]

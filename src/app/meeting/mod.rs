@@ -146,10 +146,16 @@ fn header(ui: &mut egui::Ui, board: &Board, today: NaiveDate, state: &mut Meetin
                 }
             }
             MeetingStatus::Held => {
-                if ui.button("Approve the minutes").on_hover_text("The record becomes read-only").clicked() {
-                    intents.push(Intent::Edit(Edit::SetMeetingStatus {
+                if ui
+                    .button("Approve the minutes")
+                    .on_hover_text("The record is sealed and becomes read-only")
+                    .clicked()
+                {
+                    intents.push(Intent::Edit(Edit::ApproveMinutes {
                         meeting: meeting.number,
-                        status: MeetingStatus::Approved,
+                        on: today,
+                        at_meeting: board.approving_meeting(meeting.number, today),
+                        by: None,
                     }));
                 }
             }

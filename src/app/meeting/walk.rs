@@ -96,14 +96,7 @@ impl MeetingState {
             }
             AppCommand::Rate(rag) => {
                 self.draft.rag = Some(rag);
-                let previous = action.rating_before(meeting.number, meeting.date).map_or(Rag::NotRated, |u| u.rag);
-                if rag != previous && self.draft.note.trim().is_empty() {
-                    self.draft.asking_reason = true;
-                    self.draft.focus_note = true;
-                    None
-                } else {
-                    self.commit(action, meeting)
-                }
+                self.commit(action, meeting)
             }
             AppCommand::RateImpact(impact) => {
                 self.draft.impact = Some(impact);
@@ -122,12 +115,18 @@ impl MeetingState {
         }
     }
 
-    /// The edit that records the draft, or `None` (and the reason asked for) when a change
-    /// of rating has no note.
+    /// The edit that records the draft, or `None` (and the reason asked for) when it
+    /// changes an agreed rating without a reason: the core's rule, asked before the core
+    /// would refuse.
     fn commit(&mut self, action: &PlanAction, meeting: &Meeting) -> Option<Edit> {
         let previous = action.rating_before(meeting.number, meeting.date).map_or(Rag::NotRated, |u| u.rag);
         let rag = self.draft.rag.or(action.rating_at(meeting.number).map(|u| u.rag)).unwrap_or(previous);
-        if rag != previous && self.draft.note.trim().is_empty() {
+        if action.reason_needed(meeting.number, meeting.date, rag, &self.draft.note).is_some() {
+            // A re-rating at this meeting: the old note gave the reason for the old
+            // rating, so the new reason is written afresh.
+            if action.rating_at(meeting.number).is_some_and(|u| u.note.trim() == self.draft.note.trim()) {
+                self.draft.note.clear();
+            }
             self.draft.asking_reason = true;
             self.draft.focus_note = true;
             return None;

@@ -166,6 +166,7 @@ fn draft_for(board: &Board, selected: &Selected, today: NaiveDate) -> Option<Dra
                 title: String::new(),
                 lead,
                 due: today.checked_add_months(chrono::Months::new(3)).unwrap_or(today),
+                redated: vec![],
                 measure: String::new(),
                 evidence: vec![],
                 updates: vec![],
@@ -200,7 +201,8 @@ impl Draft {
             }
             Item::Action(a) => {
                 let before = board.action(&a.id)?;
-                let same = PlanAction { updates: before.updates.clone(), ..a.clone() } == *before;
+                let same = PlanAction { updates: before.updates.clone(), redated: before.redated.clone(), ..a.clone() }
+                    == *before;
                 (!same).then_some(PlanEdit::UpdateAction(a))
             }
         };

@@ -22,6 +22,7 @@ fn new_action(id: &str, recommendation: &str) -> PlanAction {
         title: "Audit of return home interviews".into(),
         lead: "ad-cla".into(),
         due: NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
+        redated: vec![],
         measure: "Nine in ten interviews within 72 hours".into(),
         evidence: vec!["Monthly audit report".into()],
         updates: vec![],
@@ -116,7 +117,11 @@ fn renaming_a_priority_follows_into_open_agendas_but_not_sealed_ones() {
         number: 99,
         title: "Statement of action: Care leavers".into(),
         kind: ItemKind::PlanReview { priority: "P7".into() },
+        purpose: None,
+        presenter: None,
+        minutes: None,
         exempt: None,
+        papers: vec![],
         notes: String::new(),
         resolutions: vec![],
     });
@@ -130,7 +135,7 @@ fn renaming_a_priority_follows_into_open_agendas_but_not_sealed_ones() {
         .unwrap();
     assert_eq!(board.recommendation("R11").unwrap().priority, "P0");
     assert_eq!(board.meetings_reviewing("P0").len(), 1);
-    assert!(crate::board_file::validate(&board, "").is_empty(), "the renamed board is still valid");
+    assert!(crate::board_file::validate(&board, "", None).is_empty(), "the renamed board is still valid");
 }
 
 #[test]

@@ -1,0 +1,119 @@
+//! A spreadsheet import under way, in the app's window or on the command line: the
+//! sheets, the chosen one with the person's fixes, how its columns are read, and what it
+//! reads as against the board. Nothing enters the board until the batch it gives is
+//! applied as one edit.
+
+use std::path::PathBuf;
+
+use crate::import::{self, Field, Mapping, Reading, Sheet};
+use crate::model::Board;
+
+/// An import under way: the sheets, the chosen one with the person's fixes, its mapping
+/// and what it reads as.
+pub struct ImportSession {
+    pub path: PathBuf,
+    source: String,
+    sheets: Vec<Sheet>,
+    sheet_index: usize,
+    /// The chosen sheet, with fixes typed in the preview.
+    sheet: Sheet,
+    pub mapping: Mapping,
+    reading: Option<Reading>,
+    /// Also bring in rows with problems, their fields left empty or stood in, flagged.
+    pub with_problems: bool,
+    /// The person agreed to the new people the sheet names.
+    pub add_people: bool,
+    /// Fixes being typed in the preview, by (row, column), until the field is left.
+    pub typing: std::collections::HashMap<(usize, usize), String>,
+}
+
+impl ImportSession {
+    /// Opens a spreadsheet on its first sheet with anything in it.
+    pub fn open(path: PathBuf) -> Result<ImportSession, String> {
+        ImportSession::open_sheet(path, None)
+    }
+
+    /// Opens a spreadsheet on the sheet named, or on the first with anything in it.
+    pub fn open_sheet(path: PathBuf, sheet_name: Option<&str>) -> Result<ImportSession, String> {
+        let sheets = import::read_sheets(&path).map_err(|e| e.to_string())?;
+        let first = import::pick_sheet(&path, sheets.clone(), sheet_name).map_err(|e| e.to_string())?;
+        let index = sheets.iter().position(|s| s.name == first.name).unwrap_or(0);
+        let source = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let mapping = import::find_mapping(&first).unwrap_or_else(|| import::mapping_at(&first, 0));
+        Ok(ImportSession {
+            path,
+            source,
+            sheets,
+            sheet_index: index,
+            sheet: first,
+            mapping,
+            reading: None,
+            with_problems: false,
+            add_people: false,
+            typing: Default::default(),
+        })
+    }
+
+    /// The file's name, as the audit trail and the window give it.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub fn sheets(&self) -> &[Sheet] {
+        &self.sheets
+    }
+
+    pub fn sheet_index(&self) -> usize {
+        self.sheet_index
+    }
+
+    /// The chosen sheet, with the fixes typed so far.
+    pub fn sheet(&self) -> &Sheet {
+        &self.sheet
+    }
+
+    /// Reads the headers from another row (counted from 0) of the chosen sheet.
+    pub fn set_header_row(&mut self, row: usize) {
+        self.mapping = import::mapping_at(&self.sheet, row);
+        self.reading = None;
+    }
+
+    /// Whether the headers were recognised on their own (otherwise the first row is taken
+    /// as the headers, waiting for the person to say which column is which).
+    pub fn headers_found(&self) -> bool {
+        import::find_mapping(&self.sheet).is_some()
+    }
+
+    pub fn choose_sheet(&mut self, index: usize) {
+        self.sheet_index = index;
+        self.sheet = self.sheets[index].clone();
+        self.mapping = import::find_mapping(&self.sheet).unwrap_or_else(|| import::mapping_at(&self.sheet, 0));
+        self.reading = None;
+    }
+
+    /// What the sheet reads as against `board`, read again after any change.
+    pub fn reading(&mut self, board: &Board, today: chrono::NaiveDate) -> &Reading {
+        self.reading.get_or_insert_with(|| import::read(board, &self.sheet, &self.mapping, &self.source, today))
+    }
+
+    /// A fix typed for one cell of the sheet.
+    pub fn fix(&mut self, row: usize, column: usize, text: &str) {
+        self.sheet.set_text(row, column, text);
+        self.reading = None;
+    }
+
+    pub fn set_field(&mut self, column: usize, field: Field) {
+        if column < self.mapping.fields.len() {
+            self.mapping.choose(column, field);
+            self.reading = None;
+        }
+    }
+
+    /// What the import would add now, if the person may import yet.
+    pub fn ready(&self) -> Option<crate::edit::ImportBatch> {
+        let reading = self.reading.as_ref()?;
+        let batch = reading.batch(self.with_problems);
+        let people_agreed = batch.people.is_empty() || self.add_people;
+        (people_agreed && !batch.actions.is_empty()).then_some(batch)
+    }
+}

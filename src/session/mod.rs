@@ -1,0 +1,292 @@
+//! The open board: the board, where it lives, the lock this copy holds on it, the edits
+//! made since opening (undo, redo, the audit trail), autosave and recovery. The app and
+//! the command line both edit a board through a [`Session`]; neither knows the other.
+//!
+//! The clock and the editor's name are handed in, so tests fix both.
+
+pub mod import;
+pub mod recovery;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::board_file::lock::{BoardLock, LockError, LockHolder};
+use crate::board_file::{self, Conversion};
+use crate::edit::{Edit, EditError, History};
+use crate::model::{Board, CURRENT_FORMAT, Moment};
+use crate::sample;
+use recovery::RecoveryInfo;
+
+/// Where the time comes from: the computer's clock, or one fixed moment (tests).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    System,
+    Fixed(Moment),
+}
+
+impl Clock {
+    pub fn now(self) -> Moment {
+        match self {
+            Clock::System => Moment::now(),
+            Clock::Fixed(moment) => moment,
+        }
+    }
+}
+
+/// Who is making edits, for the audit trail: the name set in preferences, or the OS user.
+pub fn editor_name(preferred: &str) -> String {
+    if !preferred.trim().is_empty() {
+        return preferred.trim().to_string();
+    }
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into())
+}
+
+/// How the file was written, when saving it will change that: an older format, or
+/// comments that cannot be kept. Said once, before the first save.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileNotes {
+    /// The format it was written in, when older than the current one.
+    pub converted_from: Option<u32>,
+    pub conversion: Conversion,
+    /// The file had comments, and the next save would drop them.
+    pub has_comments: bool,
+}
+
+impl FileNotes {
+    /// What the person is told on opening, if anything.
+    pub fn on_opening(&self) -> Option<String> {
+        self.converted_from.map(|from| {
+            format!(
+                "This board file is format {from}; it was converted to format {CURRENT_FORMAT} as it opened, and is written as format {CURRENT_FORMAT} when saved ({}).",
+                self.conversion.notes.join("; ")
+            )
+        })
+    }
+}
+
+/// One open board.
+pub struct Session {
+    pub board: Board,
+    /// Where it is saved; `None` for the sample and for a new board not yet saved.
+    pub path: Option<PathBuf>,
+    pub is_sample: bool,
+    pub history: History,
+    clock: Clock,
+    /// The lock this copy holds on the file, released when the session is dropped.
+    lock: Option<BoardLock>,
+    /// Set when another copy holds the board: it is then shown read-only.
+    pub read_only: Option<LockHolder>,
+    /// The board came back from a recovery file: unsaved until saved.
+    pub restored: bool,
+    /// When the recovery file should next be written (an edit is waiting for it).
+    pub recovery_due: Option<Instant>,
+    /// Changes with every edit, undo, redo or restore: views keep what they derived from
+    /// the board until it changes.
+    pub version: u64,
+    /// What the next save changes about the file itself, until it is saved.
+    pub file_notes: FileNotes,
+}
+
+/// How long after an edit the recovery file is written: well inside the two seconds a
+/// crash may lose, while several quick edits share one write.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(800);
+
+impl Session {
+    fn with(board: Board, path: Option<PathBuf>, is_sample: bool, clock: Clock) -> Session {
+        Session {
+            board,
+            path,
+            is_sample,
+            history: History::new(),
+            clock,
+            lock: None,
+            read_only: None,
+            restored: false,
+            recovery_due: None,
+            version: 0,
+            file_notes: FileNotes::default(),
+        }
+    }
+
+    pub fn sample(clock: Clock) -> Session {
+        Session::with(sample::sample_board(), None, true, clock)
+    }
+
+    pub fn new_board(board: Board, clock: Clock) -> Session {
+        Session::with(board, None, false, clock)
+    }
+
+    /// Opens a board file (converting an older format) and takes its lock; if another
+    /// copy holds it, the board opens read-only.
+    pub fn open(path: &Path, clock: Clock) -> Result<Session, board_file::LoadError> {
+        let loaded = board_file::load_file(path, clock.now())?;
+        let mut session = Session::with(loaded.board, Some(path.to_path_buf()), false, clock);
+        session.file_notes = FileNotes {
+            converted_from: (loaded.from_format < CURRENT_FORMAT).then_some(loaded.from_format),
+            conversion: loaded.conversion,
+            has_comments: loaded.has_comments,
+        };
+        let me = LockHolder::me(&editor_name(""), clock.now().0);
+        match BoardLock::acquire(path, &me) {
+            Ok(lock) => session.lock = Some(lock),
+            Err(LockError::Held(holder)) => session.read_only = Some(holder),
+            // A folder we cannot write to: the board can be read but not saved there.
+            Err(LockError::Io(error)) => {
+                session.read_only =
+                    Some(LockHolder { user: format!("nobody (the folder cannot be written: {error})"), ..me })
+            }
+        }
+        Ok(session)
+    }
+
+    pub fn now(&self) -> Moment {
+        self.clock.now()
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    /// Breaks another copy's lock and takes it (after the person was warned).
+    pub fn break_lock(&mut self) -> Result<(), LockError> {
+        let Some(path) = &self.path else { return Ok(()) };
+        let me = LockHolder::me(&editor_name(""), self.clock.now().0);
+        self.lock = Some(BoardLock::break_and_acquire(path, &me)?);
+        self.read_only = None;
+        Ok(())
+    }
+
+    /// Puts back the unsaved changes a recovery file held.
+    pub fn restore(&mut self, board: Board) {
+        self.board = board;
+        self.history = History::new();
+        self.restored = true;
+        self.version += 1;
+    }
+
+    /// The unsaved changes waiting in a recovery file for this board, if any and if this
+    /// copy may edit it.
+    pub fn pending_recovery(&self) -> Option<(Board, RecoveryInfo)> {
+        if self.read_only.is_some() {
+            return None;
+        }
+        recovery::pending_recovery(self.path.as_deref()?)
+    }
+
+    /// Writes the recovery file if an edit is waiting and its moment has come; returns how
+    /// long until the next write is due, so the caller can wake for it.
+    pub fn autosave(&mut self) -> Option<Duration> {
+        let due = self.recovery_due?;
+        let now_instant = Instant::now();
+        if now_instant < due {
+            return Some(due - now_instant);
+        }
+        self.recovery_due = None;
+        if let Some(path) = &self.path {
+            let info = RecoveryInfo { written: self.clock.now(), changes: self.history.unsaved_count() };
+            let board = self.history.board_to_save(&self.board);
+            if let Err(error) = recovery::write_recovery(&recovery::recovery_path(path), &board, &info) {
+                eprintln!("improvement-board: autosave failed: {error}");
+            }
+        }
+        None
+    }
+
+    fn edited(&mut self) {
+        self.version += 1;
+        self.recovery_due.get_or_insert_with(|| Instant::now() + AUTOSAVE_DELAY);
+    }
+
+    /// Drops the recovery file: its changes were saved or knowingly discarded.
+    pub fn discard_recovery(&mut self) {
+        self.recovery_due = None;
+        if let Some(path) = &self.path {
+            recovery::discard_recovery(path);
+        }
+    }
+
+    /// The name the title bar and messages use.
+    pub fn name(&self) -> String {
+        match (&self.path, self.is_sample) {
+            (Some(path), _) => {
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into())
+            }
+            (None, true) => sample::SAMPLE_NAME.to_string(),
+            (None, false) => "Untitled board".to_string(),
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty() || self.restored
+    }
+
+    pub fn apply(&mut self, edit: Edit, by: &str) -> Result<(), EditError> {
+        if let Some(holder) = &self.read_only {
+            return Err(EditError::ReadOnly(holder.describe()));
+        }
+        self.history.apply(&mut self.board, edit, by, self.clock.now())?;
+        self.edited();
+        Ok(())
+    }
+
+    pub fn undo(&mut self, by: &str) -> Option<String> {
+        let undone = self.history.undo(&mut self.board, by, self.clock.now());
+        if undone.is_some() {
+            self.edited();
+        }
+        undone
+    }
+
+    pub fn redo(&mut self, by: &str) -> Result<Option<String>, EditError> {
+        let redone = self.history.redo(&mut self.board, by, self.clock.now())?;
+        if redone.is_some() {
+            self.edited();
+        }
+        Ok(redone)
+    }
+
+    /// Where a copy of the file as it was opened is kept when the person asks for one
+    /// before its comments are dropped: `FILE.original`.
+    pub fn original_copy_path(path: &Path) -> PathBuf {
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(".original");
+        path.with_file_name(name)
+    }
+
+    /// Keeps the file as it is now beside it (before a save drops its comments).
+    pub fn keep_original(&self) -> std::io::Result<PathBuf> {
+        let Some(path) = &self.path else { return Err(std::io::Error::other("the board has not been saved yet")) };
+        let copy = Session::original_copy_path(path);
+        let bytes = std::fs::read(path)?;
+        board_file::write_file(&copy, &bytes).map_err(std::io::Error::other)?;
+        Ok(copy)
+    }
+
+    /// Saves to `path` (which becomes the session's path) with the audit trail written in.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), board_file::SaveError> {
+        let to_save = self.history.board_to_save(&self.board);
+        board_file::save(&to_save, path)?;
+        self.history.mark_saved(&mut self.board, to_save);
+        self.discard_recovery();
+        if self.path.as_deref() != Some(path) {
+            // Saved somewhere new: that file is now the one this copy holds.
+            let me = LockHolder::me(&editor_name(""), self.clock.now().0);
+            self.lock = BoardLock::acquire(path, &me).ok();
+        }
+        self.path = Some(path.to_path_buf());
+        self.is_sample = false;
+        self.restored = false;
+        self.file_notes = FileNotes::default();
+        Ok(())
+    }
+
+    /// Saves the session's board where it came from.
+    pub fn save(&mut self) -> Result<(), board_file::SaveError> {
+        let path = self.path.clone().ok_or_else(|| board_file::SaveError::Io {
+            path: PathBuf::from(self.name()),
+            step: "choosing where",
+            source: std::io::Error::other("the board has no file yet"),
+        })?;
+        self.save_to(&path)
+    }
+}
