@@ -205,3 +205,167 @@ fn generate_writes_a_valid_board_and_the_same_seed_gives_the_same_file() {
     let check = run(&["check", a.to_str().unwrap()]);
     assert!(stdout(&check).ends_with("ok — 5 priorities, 120 actions, 8 meetings\n"), "{}", stdout(&check));
 }
+
+/// The sample board, edited as someone might edit it by hand, in a folder of its own.
+fn edited_sample(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("improvement-board-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("northmoor.ron");
+    let text = std::fs::read_to_string(board("sample_data/northmoor.ron")).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "{name}: the edit changed something");
+    std::fs::write(&path, edited).unwrap();
+    path
+}
+
+/// Everything after `history: [` gone, as if the audit trail were deleted by hand.
+fn without_history(text: String) -> String {
+    let at = text.find("\n    history: [").expect("the sample has a history");
+    format!("{}\n)\n", &text[..at])
+}
+
+const SEAL_3: &str = "sha256:5eae4ccdb189262e36bf2bd8a8e7ae3737e52e29b8f9b0865b9a588e79be41cf";
+
+#[test]
+fn tampering_with_approved_minutes_is_caught_whatever_is_done_to_the_audit_trail() {
+    let changed_note =
+        |t: String| t.replacen("340 practitioners attended briefings", "400 practitioners attended briefings", 1);
+    let reword = |t: String| t.replace("marked approved (seal", "approved by the chair (seal");
+    let cases: Vec<(&str, PathBuf, Option<&str>)> = vec![
+        // The seal is on the meeting: rewording or deleting the history alone breaks nothing.
+        ("reworded-history", edited_sample("reworded-history", reword), None),
+        ("deleted-history", edited_sample("deleted-history", without_history), None),
+        (
+            "changed-rating-note",
+            edited_sample("changed-rating-note", changed_note),
+            Some(
+                ":3368:17: meeting 3 was changed after its minutes were approved: its record no longer matches the seal in its approval",
+            ),
+        ),
+        (
+            "changed-note-reworded-history",
+            edited_sample("changed-note-reworded-history", move |t| reword(changed_note(t))),
+            Some(":3368:17: meeting 3 was changed after its minutes were approved"),
+        ),
+        (
+            "changed-note-deleted-history",
+            edited_sample("changed-note-deleted-history", move |t| without_history(changed_note(t))),
+            Some(":3368:17: meeting 3 was changed after its minutes were approved"),
+        ),
+        (
+            "changed-rating",
+            edited_sample("changed-rating", |t| {
+                t.replacen(
+                    "meeting: Some(3),\n                    rag: Blue,",
+                    "meeting: Some(3),\n                    rag: Green,",
+                    1,
+                )
+            }),
+            Some(":3368:17: meeting 3 was changed after its minutes were approved"),
+        ),
+        (
+            "deleted-approval",
+            edited_sample("deleted-approval", |t| {
+                t.replacen(
+                    &format!("            approval: Some(Approval(\n                on: Some(\"2026-09-15\"),\n                seal: \"{SEAL_3}\",\n            )),\n"),
+                    "",
+                    1,
+                )
+            }),
+            Some(":3365:13: meeting 3 is marked Approved but has no approval with a seal"),
+        ),
+    ];
+    for (name, path, expected) in cases {
+        let output = run(&["check", path.to_str().unwrap()]);
+        match expected {
+            None => assert_eq!(output.status.code(), Some(0), "{name}: {}", stderr(&output)),
+            Some(problem) => {
+                assert_eq!(output.status.code(), Some(1), "{name} must be caught");
+                let reported = stderr(&output);
+                assert_eq!(reported.lines().count(), 1, "{name}: {reported}");
+                assert!(reported.contains(problem), "{name}: expected {problem}, got {reported}");
+            }
+        }
+        let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+}
+
+#[test]
+fn verify_holds_published_minutes_against_the_board() {
+    let folder = std::env::temp_dir().join(format!("improvement-board-cli-verify-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let pdf = |name: &str| folder.join(name).to_str().unwrap().to_string();
+    for (meeting, public, name) in [("3", false, "m3.pdf"), ("3", true, "m3-public.pdf"), ("5", false, "m5-draft.pdf")]
+    {
+        let mut args = vec!["export", "minutes", "sample_data/northmoor.ron", "--meeting", meeting, "-o"];
+        let out = pdf(name);
+        args.push(&out);
+        if public {
+            args.push("--public");
+        }
+        assert_eq!(run(&args).status.code(), Some(0));
+    }
+    let verify = |board: &str, minutes: &str| run(&["verify", board, "--minutes", minutes]);
+
+    let matches = verify("sample_data/northmoor.ron", &pdf("m3.pdf"));
+    assert_eq!(matches.status.code(), Some(0), "{}", stdout(&matches));
+    assert_eq!(
+        stdout(&matches),
+        format!("{}: the minutes of meeting 3 match the board's record ({SEAL_3}).\n", pdf("m3.pdf"))
+    );
+    assert_eq!(
+        verify("sample_data/northmoor.ron", &pdf("m3-public.pdf")).status.code(),
+        Some(0),
+        "the public copy carries the seal too"
+    );
+
+    let draft = verify("sample_data/northmoor.ron", &pdf("m5-draft.pdf"));
+    assert_eq!(draft.status.code(), Some(1));
+    assert!(stdout(&draft).contains("carry no seal"), "{}", stdout(&draft));
+
+    // The record changed after publication: the board no longer loads clean, so verify
+    // reports the board's own problem and fails.
+    let tampered = edited_sample("verify-tampered", |t| t.replacen("340 practitioners", "400 practitioners", 1));
+    let caught = verify(tampered.to_str().unwrap(), &pdf("m3.pdf"));
+    assert_eq!(caught.status.code(), Some(1));
+    assert!(stderr(&caught).contains("meeting 3 was changed after its minutes were approved"), "{}", stderr(&caught));
+
+    let not_minutes = verify("sample_data/northmoor.ron", "sample_data/northmoor.ron");
+    assert_eq!(not_minutes.status.code(), Some(1));
+    assert!(stdout(&not_minutes).contains("not a readable PDF"), "{}", stdout(&not_minutes));
+    let _ = std::fs::remove_dir_all(&folder);
+    let _ = std::fs::remove_dir_all(tampered.parent().unwrap());
+}
+
+#[test]
+fn upgrade_rewrites_a_format_1_board_once_keeping_the_original_as_bak() {
+    let folder = std::env::temp_dir().join(format!("improvement-board-cli-upgrade-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("westfold.ron");
+    std::fs::copy(board("tests/boards/format1/exempt-items-and-history.ron"), &path).unwrap();
+    let file = path.to_str().unwrap();
+    let checked = run(&["check", file]);
+    assert_eq!(checked.status.code(), Some(0));
+    assert!(
+        stdout(&checked).contains("format 1: read as format 2; `improvement-board upgrade"),
+        "{}",
+        stdout(&checked)
+    );
+
+    let upgraded = run(&["upgrade", file]);
+    assert_eq!(upgraded.status.code(), Some(0), "{}", stderr(&upgraded));
+    let said = stdout(&upgraded);
+    assert!(said.contains("converted from format 1 to format 2"), "{said}");
+    assert!(said.contains("audit trail: what 3 of 4 entries are about"), "{said}");
+    assert!(said.contains("comments are not kept"), "{said}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("Board(\n    format: 2,"));
+    let backup = std::fs::read_to_string(folder.join("westfold.ron.bak")).unwrap();
+    assert!(backup.contains("format: 1,") && backup.starts_with("// Format 1"), "the original, comments and all");
+    assert!(!folder.join("westfold.ron.lock").exists(), "the lock is let go");
+
+    let again = run(&["upgrade", file]);
+    assert_eq!(stdout(&again), format!("{file}: already format 2; nothing to convert.\n"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "nothing rewritten");
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -209,6 +209,7 @@ impl Board {
                 about: about_from_words(&c.what),
             })
             .collect();
+        let inferred = history.iter().filter(|c| c.about.is_some()).count();
         let mut board = model::Board {
             format: model::CURRENT_FORMAT,
             authority: self.authority,
@@ -259,7 +260,6 @@ impl Board {
                 m.approval = Some(approval);
             }
         }
-        let inferred = board.history.iter().filter(|c| c.about.is_some()).count();
         if inferred > 0 {
             conversion.notes.push(format!(
                 "audit trail: what {inferred} of {} entries are about, read from their words",

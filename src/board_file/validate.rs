@@ -347,9 +347,8 @@ impl Checker<'_> {
                 continue;
             }
             let Some(folder) = self.folder else { continue };
-            match paper_file_problem(folder, paper) {
-                Some(problem) => self.report(path, named(&problem)),
-                None => {}
+            if let Some(problem) = paper_file_problem(folder, paper) {
+                self.report(path, named(&problem));
             }
         }
     }

@@ -67,7 +67,7 @@ impl Edit {
                 if let Some(last) = board.meetings.last().filter(|last| last.number > meeting.number) {
                     return Err(EditError::MeetingOutOfOrder { number: meeting.number, last: last.number });
                 }
-                board.meetings.push(meeting.clone());
+                board.meetings.push(meeting.as_ref().clone());
                 Ok(Restore::Remove(super::restore::List::Meetings, board.meetings.len() - 1))
             }
             Edit::SetMeetingActionStatus { id, .. } | Edit::SetMeetingActionDue { id, .. } => {

@@ -109,7 +109,7 @@ pub enum Edit {
         id: String,
         due: Option<NaiveDate>,
     },
-    AddMeeting(Meeting),
+    AddMeeting(Box<Meeting>),
     /// Marks a meeting planned or held; approval is [`Edit::ApproveMinutes`].
     SetMeetingStatus {
         meeting: u32,

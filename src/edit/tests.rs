@@ -32,7 +32,7 @@ fn rating_an_action_at_a_meeting_adds_an_update_and_undo_removes_it() {
     let original = board.clone();
     let mut history = History::new();
     // Meeting 5 is held but not approved; action 8.6 was last rated Amber there.
-    let adding = Edit::AddMeeting(Meeting { number: 6, ..board.meeting(6).unwrap().clone() });
+    let adding = Edit::AddMeeting(Box::new(Meeting { number: 6, ..board.meeting(6).unwrap().clone() }));
     assert!(matches!(apply(&mut board, &mut history, adding), Err(EditError::IdTaken(_))));
 
     apply(&mut board, &mut history, rate("1.2", 5, Rag::Blue, "Sustained; complete.")).unwrap();

@@ -299,6 +299,19 @@ impl Board {
         overdue
     }
 
+    /// The meeting the clerk is preparing or recording: the first not yet approved that
+    /// is today or later; else the latest not yet approved; else the latest of all.
+    pub fn meeting_to_prepare(&self, today: NaiveDate) -> Option<&Meeting> {
+        let open = || self.meetings.iter().filter(|m| !m.is_approved());
+        open().find(|m| m.date >= today).or_else(|| open().next_back()).or(self.meetings.last())
+    }
+
+    /// The open actions raised at earlier meetings, which meeting `number` reviews under
+    /// its action-log item: done, dropped or carried forward.
+    pub fn actions_carried_forward(&self, number: u32) -> Vec<(&Meeting, &MeetingAction)> {
+        self.open_meeting_actions().into_iter().filter(|(m, _)| m.number < number).collect()
+    }
+
     /// The next planned meeting on or after `today`.
     pub fn next_meeting(&self, today: NaiveDate) -> Option<&Meeting> {
         self.meetings.iter().filter(|m| m.status == MeetingStatus::Planned && m.date >= today).min_by_key(|m| m.date)
@@ -332,5 +345,35 @@ impl Board {
     /// Indicators whose latest reading misses the target.
     pub fn indicators_off_target(&self) -> Vec<&Indicator> {
         self.indicators.iter().filter(|i| i.meets_target() == Some(false)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::dates::parse_date;
+    use crate::sample::sample_board;
+
+    #[test]
+    fn the_meeting_to_prepare_is_the_next_one_not_yet_approved() {
+        let board = sample_board();
+        let numbers = |today: &str| board.meeting_to_prepare(parse_date(today).unwrap()).map(|m| m.number);
+        // Before meeting 5: meeting 5 (held, not yet approved) is the first open one ahead.
+        assert_eq!(numbers("2026-06-01"), Some(5));
+        // After every meeting: the latest not yet approved.
+        assert_eq!(numbers("2027-06-01"), Some(6));
+        let mut all_approved = board.clone();
+        all_approved.meetings.retain(|m| m.is_approved());
+        assert_eq!(all_approved.meeting_to_prepare(parse_date("2027-06-01").unwrap()).map(|m| m.number), Some(4));
+    }
+
+    #[test]
+    fn actions_carried_forward_are_the_open_ones_raised_earlier() {
+        let board = sample_board();
+        let carried = board.actions_carried_forward(6);
+        assert!(!carried.is_empty());
+        assert!(carried.iter().all(|(m, a)| m.number < 6 && a.is_open()));
+        let open_before_6 = board.open_meeting_actions().iter().filter(|(m, _)| m.number < 6).count();
+        assert_eq!(carried.len(), open_before_6);
+        assert!(board.actions_carried_forward(1).is_empty(), "nothing comes before the first meeting");
     }
 }

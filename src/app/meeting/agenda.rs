@@ -260,7 +260,7 @@ fn raise_action(
 
 /// Under the action-log item: every open action from earlier meetings.
 fn carry_forward(ui: &mut egui::Ui, board: &Board, meeting: &Meeting, today: NaiveDate, intents: &mut Vec<Intent>) {
-    let open: Vec<_> = board.open_meeting_actions().into_iter().filter(|(m, _)| m.number < meeting.number).collect();
+    let open = board.actions_carried_forward(meeting.number);
     ui.label(RichText::new(format!("Open actions from earlier meetings ({})", open.len())).strong());
     for (raised, action) in open {
         ui.horizontal_wrapped(|ui| {

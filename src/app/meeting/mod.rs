@@ -62,10 +62,7 @@ impl MeetingState {
     /// Opens on the meeting the chair is preparing for: the next one not yet approved from
     /// today on, else the latest not approved, else the latest.
     pub fn for_board(board: Option<&Board>, today: NaiveDate) -> MeetingState {
-        let selected = board.and_then(|b| {
-            let open = || b.meetings.iter().filter(|m| !m.is_approved());
-            open().find(|m| m.date >= today).or_else(|| open().next_back()).or(b.meetings.last()).map(|m| m.number)
-        });
+        let selected = board.and_then(|b| b.meeting_to_prepare(today)).map(|m| m.number);
         MeetingState { selected, ..MeetingState::default() }
     }
 
@@ -131,7 +128,7 @@ fn header(ui: &mut egui::Ui, board: &Board, today: NaiveDate, state: &mut Meetin
         if ui.button("Start a new meeting").on_hover_text(format!("Meeting {number} on {}", uk_long(date))).clicked() {
             let mut meeting = Meeting::with_standard_agenda(number, date, &venue, &board.priorities);
             meeting.start = board.meetings.last().and_then(|m| m.start);
-            intents.push(Intent::Edit(Edit::AddMeeting(meeting)));
+            intents.push(Intent::Edit(Edit::AddMeeting(Box::new(meeting))));
             state.select(number);
             state.tab = MeetingTab::Attendance;
         }
