@@ -154,7 +154,11 @@ fn approved_minutes_refuse_further_edits() {
     harness.run();
     harness.get_by_label("Approve the minutes").click();
     harness.run();
-    assert_eq!(harness.state().board().unwrap().meeting(5).unwrap().status, MeetingStatus::Approved);
+    let board = harness.state().board().unwrap().clone();
+    assert_eq!(board.meeting(5).unwrap().status, MeetingStatus::Approved);
+    let approval = board.meeting(5).unwrap().approval.clone().expect("approving seals the record");
+    assert_eq!(approval.on, Some(today()));
+    assert!(improvement_board::seal::matches(&board, 5, &approval.seal));
     harness.get_by_label("Minutes approved: this record is read-only.");
 
     let before = harness.state().board().unwrap().clone();
@@ -570,4 +574,67 @@ fn headers_the_app_does_not_know_are_mapped_by_hand_in_the_import_window() {
     let action = board.action("D1").expect("imported under the mapped columns");
     assert_eq!((action.title.as_str(), action.lead.as_str()), ("Weekly audit huddle", "head-mash"));
     std::fs::remove_dir_all(path.parent().unwrap()).ok();
+}
+
+/// A copy of a fixture in a folder of its own, as a clerk's board would be.
+fn board_copy(fixture: &str, name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("improvement-board-app-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("westfold.ron");
+    let text = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(fixture)).unwrap();
+    std::fs::write(&path, edit(&text)).unwrap();
+    path
+}
+
+#[test]
+fn a_format_1_board_opens_converted_says_so_once_and_saves_as_format_2() {
+    let without_comments = |t: &str| t.lines().filter(|l| !l.starts_with("//")).collect::<Vec<_>>().join("\n");
+    let path = board_copy("tests/boards/format1/exempt-items-and-history.ron", "format1", without_comments);
+    let app = App::new(open_session(Some(&path)), today(), Box::new(ScriptedDialogs::default()));
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label_contains("This board file is format 1; it was converted to format 2 as it opened");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(harness.state().status.starts_with("Saved"), "{}", harness.state().status);
+    assert!(!harness.state().status.contains("format 1"), "said once, on opening");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("Board(\n    format: 2,"), "written as format 2");
+    let saved = improvement_board::board_file::load_file(&path, improvement_board::model::Moment::now()).unwrap();
+    assert!(!saved.was_converted());
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
+
+#[test]
+fn saving_a_hand_edited_board_warns_that_comments_go_and_keeps_a_copy_when_asked() {
+    let path = board_copy("tests/boards/format1/exempt-items-and-history.ron", "comments", str::to_string);
+    let original = std::fs::read_to_string(&path).unwrap();
+    let app = App::new(open_session(Some(&path)), today(), Box::new(ScriptedDialogs::default()));
+    let mut harness = harness(app);
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Comments are not kept");
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original, "not saved: the file is as it was");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Keep a copy and save").click();
+    harness.run();
+    let copy = path.with_file_name("westfold.ron.original");
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), original, "the file with its comments, kept beside it");
+    assert!(harness.state().status.contains("westfold.ron.original"), "{}", harness.state().status);
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with("Board(\n    format: 2,") && !saved.contains("//"));
+
+    // Said once: the next save goes straight through.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(harness.query_by_label("Comments are not kept").is_none());
+    assert!(harness.state().status.starts_with("Saved"), "{}", harness.state().status);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
