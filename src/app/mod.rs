@@ -1,24 +1,28 @@
 //! The desktop app (egui). Views ask the model for every fact they show and hand back
-//! [`Intent`]s; the app applies edits through the document's history and runs commands
-//! once the frame is drawn.
+//! [`Intent`]s, which run once the frame is drawn. As rerun splits its app: this file
+//! holds the state, `ui` draws the frame around the views, `logic` changes the state
+//! (edits through the session, answers to questions), and `command_handling` runs
+//! commands and intents. The open board is a core [`Session`]; the app never touches
+//! the file itself.
 
 mod action_log;
+mod command_handling;
 mod commands;
 mod date_picker;
 pub mod dialogs;
 mod export;
 mod fonts;
-mod frame;
 mod import;
 mod indicators;
 mod launch;
+mod logic;
 mod meeting;
 mod overview;
 mod people;
 mod plan;
 mod prefs;
 pub mod presenter;
-mod run;
+mod ui;
 mod widgets;
 mod write;
 
@@ -215,41 +219,6 @@ impl App {
         editor_name(&self.prefs.user_name)
     }
 
-    /// Applies an edit through the history; a refusal is shown, never lost silently.
-    pub fn apply(&mut self, edit: Edit) -> bool {
-        let by = self.editor();
-        let Some(doc) = self.doc.as_mut() else { return false };
-        match doc.apply(edit, &by) {
-            Ok(()) => {
-                self.status = doc.history.undo_label().map(|w| format!("Done: {w}")).unwrap_or_default();
-                true
-            }
-            Err(error) => {
-                self.status = format!("Not changed: {error}");
-                false
-            }
-        }
-    }
-
-    /// Shows an action of the statement of action, selected in its table.
-    pub fn show_action(&mut self, id: &str) {
-        self.view = View::Plan;
-        self.plan.select(id);
-    }
-
-    /// Queues a command to run at the end of the frame.
-    pub fn queue(&mut self, command: AppCommand) {
-        self.intents.push(Intent::Command(command));
-    }
-
-    fn on_board_opened(&mut self) {
-        self.meeting = meeting::MeetingState::for_board(self.board(), self.today);
-        self.overview = Default::default();
-        self.plan = Default::default();
-        self.log = Default::default();
-        self.people = Default::default();
-    }
-
     /// Draws one frame and runs what it asked for. Separate from eframe so tests can drive
     /// the real app headlessly.
     pub fn show(&mut self, ui: &mut egui::Ui) {
@@ -268,7 +237,7 @@ impl App {
             self.confirm = Some(AfterSaving::Quit);
         }
 
-        frame::frame_ui(self, ui);
+        ui::frame_ui(self, ui);
         if let Some(wait) = self.doc.as_mut().and_then(Session::autosave) {
             ctx.request_repaint_after(wait);
         }
@@ -291,30 +260,5 @@ impl App {
         if let Some(path) = dropped.into_iter().find(|p| p.extension().is_some_and(|e| e == "ron")) {
             self.request(AfterSaving::Open(Some(path)));
         }
-    }
-}
-
-impl App {
-    /// The answer to the recovery offer: restore the unsaved changes, or discard them.
-    pub fn answer_recovery(&mut self, restore: bool) {
-        let Some((board, info)) = self.recovery_offer.take() else { return };
-        let Some(doc) = self.doc.as_mut() else { return };
-        if restore {
-            doc.restore(board);
-            self.status =
-                format!("Restored {} unsaved changes from {}. Save to keep them.", info.changes, info.written);
-        } else {
-            doc.discard_recovery();
-            self.status = "The unsaved changes were discarded.".into();
-        }
-    }
-
-    /// Breaks another copy's lock, after the warning was confirmed.
-    pub fn break_lock(&mut self) {
-        let Some(doc) = self.doc.as_mut() else { return };
-        self.status = match doc.break_lock() {
-            Ok(()) => "The lock was broken: this copy can now edit and save the board.".into(),
-            Err(error) => format!("The lock could not be broken: {error}"),
-        };
     }
 }
