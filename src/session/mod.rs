@@ -53,12 +53,12 @@ pub struct FileNotes {
 }
 
 impl FileNotes {
-    /// What the person is told on opening, if anything.
+    /// What the person is told on opening, if anything: one line for the status bar.
+    /// (What the conversion did goes into the audit trail and `upgrade`'s report.)
     pub fn on_opening(&self) -> Option<String> {
         self.converted_from.map(|from| {
             format!(
-                "This board file is format {from}; it was converted to format {CURRENT_FORMAT} as it opened, and is written as format {CURRENT_FORMAT} when saved ({}).",
-                self.conversion.notes.join("; ")
+                "This board file is format {from}; it was converted to format {CURRENT_FORMAT} as it opened, and is written as format {CURRENT_FORMAT} when saved."
             )
         })
     }
