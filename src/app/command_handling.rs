@@ -26,6 +26,8 @@ impl App {
                     self.view = View::Meeting;
                     self.meeting.select(number);
                 }
+                Intent::OpenRecent(path) => self.request(AfterSaving::Open(Some(path))),
+                Intent::FinishImport => self.finish_import(),
                 Intent::AnswerSaveChanges(save) => self.answer_confirm(save, ctx),
                 Intent::AnswerRecovery(restore) => self.answer_recovery(restore),
                 Intent::BreakLock => self.break_lock(),

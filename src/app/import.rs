@@ -61,7 +61,7 @@ pub fn import_window(app: &mut App, ctx: &egui::Context) {
         app.status = "Import cancelled: the board is unchanged.".into();
     }
     if confirmed {
-        app.finish_import();
+        app.intents.push(super::Intent::FinishImport);
     }
 }
 

@@ -80,6 +80,10 @@ pub enum Intent {
     ShowAction(String),
     /// Show a meeting in the meeting view.
     ShowMeeting(u32),
+    /// Open a board from the recent list (asking first about unsaved changes).
+    OpenRecent(PathBuf),
+    /// Bring in the import the person confirmed, as one edit.
+    FinishImport,
     /// The answer to "Save changes?": save, discard, or (`None`) cancel.
     AnswerSaveChanges(Option<bool>),
     /// The answer to the recovery offer: restore the unsaved changes, or discard them.

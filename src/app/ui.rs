@@ -61,7 +61,7 @@ fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
                 }
                 for path in app.prefs.recent.clone() {
                     if ui.button(path.display().to_string()).clicked() {
-                        app.request(AfterSaving::Open(Some(path)));
+                        app.intents.push(Intent::OpenRecent(path));
                         ui.close();
                     }
                 }
