@@ -1,6 +1,7 @@
 //! Saves that fail part-way — after the temporary write, at the backup, at the rename,
 //! with the disk full — and leave the board file and its backup as they were.
 
+use std::fs::Permissions;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -23,12 +24,12 @@ impl FaultyDisk {
 }
 
 impl Disk for FaultyDisk {
-    fn write_synced(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    fn write_synced(&mut self, path: &Path, bytes: &[u8], permissions: Option<&Permissions>) -> io::Result<()> {
         if let Err(error) = self.step() {
             std::fs::write(path, &bytes[..bytes.len() / 2])?;
             return Err(error);
         }
-        RealDisk.write_synced(path, bytes)
+        RealDisk.write_synced(path, bytes, permissions)
     }
 
     fn copy_synced(&mut self, from: &Path, to: &Path) -> io::Result<()> {
@@ -114,4 +115,73 @@ fn a_save_that_succeeds_after_a_failed_one_lands_whole() {
     save(&changed, &path).unwrap();
     assert_eq!(board_file::load(&path).unwrap().title, "Saved at the second attempt");
     assert_eq!(std::fs::read(backup_path(&path)).unwrap(), before);
+}
+
+#[cfg(unix)]
+mod on_unix {
+    use super::*;
+    use std::os::unix::fs::{PermissionsExt, symlink};
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn a_save_keeps_the_boards_permissions_and_its_backups_too() {
+        for kept in [0o600, 0o640, 0o664] {
+            let folder = folder(&format!("mode{kept:o}"));
+            let (path, _, _) = saved_twice(&folder);
+            std::fs::set_permissions(&path, Permissions::from_mode(kept)).unwrap();
+            let mut changed = sample_board();
+            changed.title = "Saved again".into();
+            save(&changed, &path).unwrap();
+            assert_eq!(mode(&path), kept, "the board stays {kept:o}");
+            assert_eq!(mode(&backup_path(&path)), kept, "its backup is no more open than the board was");
+        }
+    }
+
+    #[test]
+    fn a_read_only_board_is_refused_and_left_as_it_was() {
+        let folder = folder("read-only");
+        let (path, before, _) = saved_twice(&folder);
+        std::fs::set_permissions(&path, Permissions::from_mode(0o444)).unwrap();
+        let error = save(&sample_board(), &path).expect_err("a read-only board is not overwritten");
+        assert!(error.to_string().contains("the file is read-only, so it was not saved"), "{error}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert_eq!(mode(&path), 0o444);
+        assert!(leftovers(&folder).is_empty());
+    }
+
+    #[test]
+    fn a_board_that_is_a_link_is_saved_through_it_to_the_real_file() {
+        let folder = folder("link");
+        std::fs::create_dir_all(folder.join("shared")).unwrap();
+        let real = folder.join("shared/board.ron");
+        save(&sample_board(), &real).unwrap();
+        let link = folder.join("board.ron");
+        symlink("shared/board.ron", &link).unwrap();
+        let mut changed = sample_board();
+        changed.title = "Saved through the link".into();
+        save(&changed, &link).unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is still a link");
+        assert_eq!(board_file::load(&real).unwrap().title, "Saved through the link", "the real file changed");
+        assert!(backup_path(&real).is_file(), "the backup is beside the real file");
+        assert!(leftovers(&folder.join("shared")).is_empty() && leftovers(&folder).is_empty());
+    }
+
+    #[test]
+    fn a_link_planted_where_a_temporary_file_goes_is_never_followed() {
+        let folder = folder("planted");
+        let victim = folder.join("victim.txt");
+        std::fs::write(&victim, "precious").unwrap();
+        let planted = folder.join(".board.ron.tmp");
+        symlink(&victim, &planted).unwrap();
+        let error = RealDisk.write_synced(&planted, b"overwritten", None).expect_err("the link is refused");
+        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+        let staged = folder.join(".board.ron.bak.tmp");
+        symlink(&victim, &staged).unwrap();
+        std::fs::write(folder.join("board.ron"), "board").unwrap();
+        assert!(RealDisk.copy_synced(&folder.join("board.ron"), &staged).is_err());
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    }
 }
