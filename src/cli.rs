@@ -109,6 +109,10 @@ pub enum Command {
     Export {
         #[command(subcommand)]
         document: Export,
+        /// Replace a file at the output's name even when it is not of the kind written
+        /// (the board itself and its backup, lock and recovery files are never replaced).
+        #[arg(long, global = true)]
+        force: bool,
     },
 }
 
@@ -194,7 +198,7 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file } => check(&file),
         Command::Summary { file, today } => summary(&file, today.unwrap_or_else(local_today)),
-        Command::Export { document } => export(document),
+        Command::Export { document, force } => export(document, force),
         Command::Upgrade { file } => upgrade(&file),
         Command::Verify { file, minutes } => verify(&file, &minutes),
         Command::Import { sheet, into, sheet_name, header_row, columns, keep_going, today } => import(
@@ -219,7 +223,7 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-fn export(document: Export) -> ExitCode {
+fn export(document: Export, force: bool) -> ExitCode {
     let (file, publication, today, output) = match &document {
         Export::Minutes { file, meeting, public, output } => {
             (file, Publication::Minutes { meeting: *meeting, public: *public }, None, output)
@@ -230,10 +234,15 @@ fn export(document: Export) -> ExitCode {
         Export::Progress { file, today, output } => (file, Publication::Progress, *today, output),
         Export::Statement { file, today, output } => (file, Publication::Statement, *today, output),
         Export::Xlsx { file, today, output } => {
-            return export_xlsx(file, today.unwrap_or_else(local_today), output.as_deref());
+            return export_xlsx(file, today.unwrap_or_else(local_today), output.as_deref(), force);
         }
     };
     let today = today.unwrap_or_else(local_today);
+    let out = output.clone().unwrap_or_else(|| PathBuf::from(publication.file_name(Some(file))));
+    if let Err(refusal) = board_file::check_output(Some(file), &out, board_file::OutputKind::Pdf, force) {
+        eprintln!("{refusal}");
+        return ExitCode::from(1);
+    }
     let board = match load_or_report(file) {
         Ok(board) => board,
         Err(code) => return code,
@@ -259,7 +268,6 @@ fn export(document: Export) -> ExitCode {
             }
         },
     };
-    let out = output.clone().unwrap_or_else(|| PathBuf::from(publication.file_name(Some(file))));
     for warning in &rendered.warnings {
         eprintln!("warning: {warning}");
     }
@@ -275,12 +283,16 @@ fn export(document: Export) -> ExitCode {
     }
 }
 
-fn export_xlsx(file: &Path, today: NaiveDate, output: Option<&Path>) -> ExitCode {
+fn export_xlsx(file: &Path, today: NaiveDate, output: Option<&Path>, force: bool) -> ExitCode {
+    let out = output.map_or_else(|| PathBuf::from(file_name(Some(file), "statement", "xlsx")), Path::to_path_buf);
+    if let Err(refusal) = board_file::check_output(Some(file), &out, board_file::OutputKind::Xlsx, force) {
+        eprintln!("{refusal}");
+        return ExitCode::from(1);
+    }
     let board = match load_or_report(file) {
         Ok(board) => board,
         Err(code) => return code,
     };
-    let out = output.map_or_else(|| PathBuf::from(file_name(Some(file), "statement", "xlsx")), Path::to_path_buf);
     let written = documents::spreadsheet::statement_xlsx(&board, today)
         .map_err(|e| e.to_string())
         .and_then(|bytes| board_file::write_file(&out, &bytes).map(|()| bytes.len()).map_err(|e| e.to_string()));
@@ -389,8 +401,14 @@ fn import(sheet_path: &Path, into: &Path, choices: ImportChoices<'_>, today: Nai
         crate::model::plural(batch.priorities.len(), "new priority"),
     );
     let edit = crate::edit::Edit::Plan(crate::edit::PlanEdit::Import(Box::new(batch)));
-    if let Err(error) = session.apply(edit, &editor_name("")) {
-        return fail(format!("{}: {error}", into.display()));
+    match session.apply(edit, &editor_name("")) {
+        Ok(()) => {}
+        // Nothing to bring in: the board is not rewritten, its backup not replaced.
+        Err(error @ crate::edit::EditError::NothingToImport(_)) => {
+            println!("{error}.");
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => return fail(format!("{}: {error}", into.display())),
     }
     match session.save() {
         Ok(()) => {

@@ -369,3 +369,84 @@ fn upgrade_rewrites_a_format_1_board_once_keeping_the_original_as_bak() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "nothing rewritten");
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+/// A folder holding a copy of the sample board, for commands that write.
+fn writable_sample(name: &str) -> (PathBuf, PathBuf) {
+    let folder = std::env::temp_dir().join(format!("improvement-board-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("northmoor.ron");
+    std::fs::copy(board("sample_data/northmoor.ron"), &path).unwrap();
+    (folder, path)
+}
+
+#[test]
+fn an_export_never_overwrites_its_own_board_or_a_file_of_another_kind() {
+    let (folder, path) = writable_sample("export-over-board");
+    let before = std::fs::read(&path).unwrap();
+    let file = path.to_str().unwrap();
+    for target in [file.to_string(), format!("{file}.bak"), format!("{file}.lock"), format!("{file}.recovery")] {
+        let output = run(&["export", "progress", file, "-o", &target, "--force"]);
+        assert_eq!(output.status.code(), Some(1), "{target}");
+        assert!(stderr(&output).contains("this is the board file"), "{}", stderr(&output));
+    }
+    let xlsx = run(&["export", "xlsx", file, "-o", file]);
+    assert_eq!(xlsx.status.code(), Some(1));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the board is untouched");
+
+    let notes = folder.join("notes.txt");
+    std::fs::write(&notes, "the clerk's own notes").unwrap();
+    let refused = run(&["export", "progress", file, "-o", notes.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("is not a PDF; it was not overwritten (use --force"), "{}", stderr(&refused));
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "the clerk's own notes");
+    let forced = run(&["export", "progress", file, "-o", notes.to_str().unwrap(), "--force"]);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert!(std::fs::read(&notes).unwrap().starts_with(b"%PDF-"));
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn a_command_that_writes_the_board_refuses_while_another_copy_holds_it() {
+    use improvement_board::board_file::lock::{BoardLock, LockHolder};
+    let (folder, path) = writable_sample("held");
+    let before = std::fs::read(&path).unwrap();
+    let sheet = board("tests/sheets/lowfield-plan.xlsx");
+    let import =
+        |path: &Path| run(&["import", sheet.to_str().unwrap(), "--into", path.to_str().unwrap(), "--keep-going"]);
+    {
+        // This test's process holds the board, as an open app would.
+        let me = LockHolder::me("other.clerk", chrono::Local::now().naive_local());
+        let _held = BoardLock::acquire(&path, &me).unwrap();
+        let refused = import(&path);
+        assert_eq!(refused.status.code(), Some(1), "{}", stdout(&refused));
+        assert!(stderr(&refused).contains("is open for editing by other.clerk"), "{}", stderr(&refused));
+        let upgrade = run(&["upgrade", path.to_str().unwrap()]);
+        assert_eq!(upgrade.status.code(), Some(1));
+    }
+    // A lock file that cannot be read is held by someone unknown, not ignored.
+    std::fs::write(folder.join("northmoor.ron.lock"), "").unwrap();
+    let unreadable = import(&path);
+    assert_eq!(unreadable.status.code(), Some(1));
+    assert!(stderr(&unreadable).contains("is open for editing by someone"), "{}", stderr(&unreadable));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing was written");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn an_import_of_nothing_leaves_the_board_its_backup_and_its_history_alone() {
+    let (folder, path) = writable_sample("import-nothing");
+    let before = std::fs::read(&path).unwrap();
+    let sheet = folder.join("empty.csv");
+    std::fs::write(&sheet, "Ref,Action,Lead officer,Timescale\n").unwrap();
+    let output = run(&["import", sheet.to_str().unwrap(), "--into", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
+    assert!(
+        stdout(&output).contains("empty.csv has no actions to import: the board is unchanged."),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "not rewritten");
+    assert!(!folder.join("northmoor.ron.bak").exists(), "no backup replaced");
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -185,3 +185,16 @@ mod on_unix {
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
     }
 }
+
+#[test]
+fn a_board_too_big_to_open_again_is_never_saved() {
+    let folder = folder("too-big");
+    let (path, before, _) = saved_twice(&folder);
+    let mut huge = sample_board();
+    let most = board_file::MOST_BYTES as usize;
+    huge.actions[0].updates[0].note = "x".repeat(most);
+    let error = save(&huge, &path).expect_err("past the limit the loader keeps");
+    assert!(error.to_string().contains("a board file may be at most 64 MB (the most the app opens)"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(leftovers(&folder).is_empty());
+}

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::App;
+use crate::board_file::{OutputKind, check_output};
 use crate::documents::{Publication, publication::file_name};
 
 impl App {
@@ -27,6 +28,11 @@ impl App {
             self.status = "Not exported.".into();
             return;
         };
+        // The dialog asked before replacing a file; the board's own files are never replaced.
+        if let Err(refusal) = check_output(doc.path.as_deref(), &path, OutputKind::Xlsx, true) {
+            self.status = format!("Not exported: {refusal}");
+            return;
+        }
         self.status = match crate::board_file::write_file(&path, &bytes) {
             Ok(()) => {
                 let count = doc.board.actions.len();
@@ -63,6 +69,10 @@ impl App {
             self.status = "Not exported.".into();
             return;
         };
+        if let Err(refusal) = check_output(doc.path.as_deref(), &path, OutputKind::Pdf, true) {
+            self.status = format!("Not exported: {refusal}");
+            return;
+        }
         match crate::board_file::write_file(&path, &rendered.bytes) {
             Ok(()) => {
                 let warned = if rendered.warnings.is_empty() {

@@ -73,9 +73,7 @@ pub struct BoardLock {
 
 /// `FILE.lock` beside the board.
 pub fn lock_path(board: &Path) -> PathBuf {
-    let mut name = board.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    board.with_file_name(name)
+    super::Companion::Lock.of(board)
 }
 
 impl BoardLock {

@@ -8,12 +8,15 @@
 pub mod format1;
 mod locate;
 pub mod lock;
+mod outputs;
 mod parse;
 mod problem;
 mod save;
 mod validate;
 
 pub use format1::{Conversion, seal_v1_text};
+pub use outputs::{OutputKind, check_output};
+
 pub use parse::{Loaded, parse_board, read_board, to_ron};
 pub use problem::{LoadError, Problem};
 pub use save::{Disk, RealDisk, SaveError, backup_path, save, save_with, write_file};
@@ -64,6 +67,36 @@ pub fn read_bytes(bytes: &[u8], path: &Path, now: Moment) -> Result<Loaded, Load
 /// Parses and validates a board file's bytes; `path` names it in messages.
 pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Board, LoadError> {
     read_bytes(bytes, path, Moment::now()).map(|loaded| loaded.board)
+}
+
+/// The files kept beside a board, each named after it: what each is for, and its suffix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Companion {
+    /// The previous version, kept by every save: `FILE.bak`.
+    Backup,
+    /// Who has the board open for editing: `FILE.lock`.
+    Lock,
+    /// Unsaved changes, written moments after each edit: `FILE.recovery`.
+    Recovery,
+    /// The file as it was, with its comments, kept on request: `FILE.original`.
+    Original,
+}
+
+impl Companion {
+    pub const ALL: [Companion; 4] = [Companion::Backup, Companion::Lock, Companion::Recovery, Companion::Original];
+
+    /// Where this companion of `board` is.
+    pub fn of(self, board: &Path) -> std::path::PathBuf {
+        let suffix = match self {
+            Companion::Backup => ".bak",
+            Companion::Lock => ".lock",
+            Companion::Recovery => ".recovery",
+            Companion::Original => ".original",
+        };
+        let mut name = board.file_name().unwrap_or_default().to_os_string();
+        name.push(suffix);
+        board.with_file_name(name)
+    }
 }
 
 /// The folder a board's papers are relative to: the one that holds the board file.

@@ -26,6 +26,8 @@ pub enum SaveError {
     Io { path: PathBuf, step: &'static str, source: io::Error },
     #[error("{}: the file is read-only, so it was not saved; make it writable, or save a copy elsewhere", path.display())]
     ReadOnly { path: PathBuf },
+    #[error("{}: not saved: the board would be {} MB, and a board file may be at most {} MB (the most the app opens); the previous file is unchanged", path.display(), size.div_ceil(1024 * 1024), super::MOST_BYTES / (1024 * 1024))]
+    TooBig { path: PathBuf, size: u64 },
 }
 
 /// The file operations a save makes.
@@ -80,9 +82,7 @@ impl Disk for RealDisk {
 
 /// Where the previous version of `path` is kept: `FILE.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
+    super::Companion::Backup.of(path)
 }
 
 /// Saves the board to `path` atomically, keeping the previous version as `FILE.bak`.
@@ -92,7 +92,12 @@ pub fn save(board: &Board, path: &Path) -> Result<(), SaveError> {
 
 /// [`save`] through the given disk.
 pub fn save_with(disk: &mut dyn Disk, board: &Board, path: &Path) -> Result<(), SaveError> {
-    write_atomically(disk, path, to_ron(board).as_bytes(), true)
+    let text = to_ron(board);
+    // One limit for writing and reading: a board is never saved too big to open.
+    if text.len() as u64 > super::MOST_BYTES {
+        return Err(SaveError::TooBig { path: path.to_path_buf(), size: text.len() as u64 });
+    }
+    write_atomically(disk, path, text.as_bytes(), true)
 }
 
 /// Writes any file (an exported PDF, a recovery file) the same safe way, without a backup.

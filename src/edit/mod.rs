@@ -216,6 +216,8 @@ pub enum EditError {
     UnknownParagraph(u8),
     #[error("{} {id} is already the {}", part.word(), if *first { "first" } else { "last" })]
     AlreadyAtEnd { part: crate::model::PlanPart, id: String, first: bool },
+    #[error("{0} has no actions to import: the board is unchanged")]
+    NothingToImport(String),
     /// The part is named in approved minutes; the words say where.
     #[error("{0}")]
     Sealed(String),

@@ -182,6 +182,9 @@ impl PlanEdit {
             PlanEdit::Rename { part, from, to } => rename(board, steps, *part, from, to)?,
             PlanEdit::Move { part, id, up } => move_part(board, steps, *part, id, *up)?,
             PlanEdit::Remove { part, id } => remove(board, steps, *part, id)?,
+            PlanEdit::Import(batch) if batch.actions.is_empty() && batch.people.is_empty() => {
+                return Err(EditError::NothingToImport(batch.source.clone()));
+            }
             PlanEdit::Import(batch) => import(board, steps, batch)?,
         }
         Ok(())

@@ -248,9 +248,7 @@ impl Session {
     /// Where a copy of the file as it was opened is kept when the person asks for one
     /// before its comments are dropped: `FILE.original`.
     pub fn original_copy_path(path: &Path) -> PathBuf {
-        let mut name = path.file_name().unwrap_or_default().to_os_string();
-        name.push(".original");
-        path.with_file_name(name)
+        board_file::Companion::Original.of(path)
     }
 
     /// Keeps the file as it is now beside it (before a save drops its comments).

@@ -22,9 +22,7 @@ const HEADER: &str = "// improvement-board recovery: written ";
 
 /// `FILE.recovery` beside the board.
 pub fn recovery_path(board: &Path) -> PathBuf {
-    let mut name = board.file_name().unwrap_or_default().to_os_string();
-    name.push(".recovery");
-    board.with_file_name(name)
+    board_file::Companion::Recovery.of(board)
 }
 
 /// Writes the recovery file atomically.
