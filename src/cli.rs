@@ -425,7 +425,20 @@ fn import(sheet_path: &Path, into: &Path, choices: ImportChoices<'_>, today: Nai
 /// Opens a board to change it, holding its lock until the session ends; refuses while
 /// another copy holds it.
 fn open_for_writing(file: &Path) -> Result<Session, ExitCode> {
-    let session = Session::open(file, Clock::System).map_err(report)?;
+    let mut session = Session::open(file, Clock::System).map_err(report)?;
+    // A lock left by a copy that is gone (or a day old) is broken, saying so; one that
+    // names nobody is left for a person to decide about.
+    if let Some(holder) = session.read_only.clone().filter(|h| h.is_known() && h.is_stale(session.now().0)) {
+        eprintln!(
+            "warning: {} was locked by {}, which is no longer running; the lock is broken",
+            file.display(),
+            holder.describe()
+        );
+        if let Err(error) = session.break_lock() {
+            eprintln!("{}: the lock could not be broken: {error}", file.display());
+            return Err(ExitCode::from(1));
+        }
+    }
     if let Some(holder) = &session.read_only {
         eprintln!(
             "{} is open for editing by {}: make the change there, or close it first.",

@@ -450,3 +450,53 @@ fn an_import_of_nothing_leaves_the_board_its_backup_and_its_history_alone() {
     assert!(!folder.join("northmoor.ron.bak").exists(), "no backup replaced");
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn a_board_saved_by_notepad_with_a_byte_order_mark_checks_clean_and_is_saved_without_it() {
+    let (folder, path) = writable_sample("bom");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(&path).unwrap());
+    std::fs::write(&path, &bytes).unwrap();
+    let output = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut board = improvement_board::board_file::load(&path).unwrap();
+    board.title.push_str(" (saved)");
+    improvement_board::board_file::save(&board, &path).unwrap();
+    assert!(std::fs::read(&path).unwrap().starts_with(b"Board("), "written without the mark");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn a_date_outside_the_years_a_board_holds_is_refused_at_its_line() {
+    let (folder, path) = writable_sample("year-zero");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("due: \"2026-06-30\"", "due: \"0000-06-30\"", 1)).unwrap();
+    let output = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output)
+            .contains("`0000-06-30` is outside the years a board can hold (1900 to 2199): is the year mistyped?"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("northmoor.ron:"), "placed at its line and column");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn a_stale_lock_is_broken_with_a_warning_and_the_import_lands() {
+    let (folder, path) = writable_sample("stale");
+    // A lock left by a process that has ended (pid 4194304 is past Linux's largest).
+    let lock = format!(
+        "user: gone.clerk\nhost: {}\npid: 4194304\nsince: 2026-11-20T09:00:00\n",
+        improvement_board::board_file::lock::host_name()
+    );
+    std::fs::write(folder.join("northmoor.ron.lock"), lock).unwrap();
+    let sheet = board("tests/sheets/lowfield-plan.xlsx");
+    let output = run(&["import", sheet.to_str().unwrap(), "--into", path.to_str().unwrap(), "--keep-going"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("warning: ") && stderr(&output).contains("gone.clerk"), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Imported"), "{}", stdout(&output));
+    assert!(!folder.join("northmoor.ron.lock").exists(), "the lock is let go afterwards");
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -35,6 +35,12 @@ impl LockHolder {
         old || (self.host == host_name() && !process_is_running(self.pid))
     }
 
+    /// Whether the lock file said who holds it (an empty or unreadable one does not, and
+    /// is never broken without a person deciding to).
+    pub fn is_known(&self) -> bool {
+        self.pid != 0
+    }
+
     /// "k.morgan on clerk-pc since 14:02 on 22 November 2026".
     pub fn describe(&self) -> String {
         let when = format!("{} on {}", self.since.0.format("%H:%M"), crate::model::dates::uk_long(self.since.0.date()));

@@ -42,6 +42,9 @@ impl Loaded {
 /// audit trail. Every problem found is returned, not only the first: parse problems stop
 /// at the first (RON cannot go on), validation finds them all.
 pub fn read_board(text: &str, folder: Option<&Path>, now: Moment) -> Result<Loaded, Vec<Problem>> {
+    // Windows Notepad starts UTF-8 files with a byte-order mark: it is not part of the
+    // board, and the app never writes one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let from_format = check_format_version(text)?;
     let (board, conversion) = if from_format == 1 {
         let old: format1::Board = options().from_str(text).map_err(|e| vec![describe(&e, text)])?;

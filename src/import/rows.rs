@@ -287,6 +287,15 @@ impl Reader<'_> {
         let mut remarks = Vec::new();
         let mut flags = Vec::new();
 
+        // A failed formula is read as empty, never silently.
+        for (column, field) in self.mapping.fields.iter().enumerate() {
+            // The due date says so itself, as it cannot be left empty.
+            if let (Cell::Error(error), false) = (self.sheet.cell(row, column), *field == Field::Due) {
+                let reason =
+                    format!("the cell shows Excel's error {error} (a formula that failed), so it was read as empty");
+                problems.push(RowProblem { field: *field, reason });
+            }
+        }
         let mut id = self.text(row, Field::ActionId);
         let priority = self.resolve_priority();
         let recommendation = self.resolve_recommendation(&priority, &id);

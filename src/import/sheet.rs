@@ -15,6 +15,8 @@ pub enum Cell {
     Number(f64),
     /// A cell Excel formatted as a date (its serial number already turned into a day).
     Date(NaiveDate),
+    /// A formula that failed, as Excel shows it (`#DIV/0!`): read as empty, and said.
+    Error(String),
 }
 
 impl Cell {
@@ -22,7 +24,7 @@ impl Cell {
     /// dates as 31/03/2027.
     pub fn text(&self) -> String {
         match self {
-            Cell::Empty => String::new(),
+            Cell::Empty | Cell::Error(_) => String::new(),
             Cell::Text(text) => text.trim().to_string(),
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
             Cell::Number(n) => format!("{n}"),
@@ -200,7 +202,8 @@ fn from_range(name: &str, range: &calamine::Range<Data>) -> Sheet {
 
 fn cell_of(data: &Data) -> Cell {
     match data {
-        Data::Empty | Data::Error(_) => Cell::Empty,
+        Data::Empty => Cell::Empty,
+        Data::Error(error) => Cell::Error(error.to_string()),
         Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => Cell::Text(text.clone()),
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(n) => Cell::Number(*n),

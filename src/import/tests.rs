@@ -148,3 +148,19 @@ fn a_field_chosen_for_a_column_leaves_the_column_it_was_read_from() {
     mapping.choose(5, Field::Note);
     assert_eq!((mapping.fields.len(), mapping.column(Field::Note)), (6, Some(5)), "a column past the headers");
 }
+
+#[test]
+fn a_failed_formula_is_read_as_empty_and_said_in_the_rows_problems() {
+    let csv = "No.,What?,Who?,When?,Success measures\n21.1,Daily MASH huddle,Claire Fenwick,31/03/2027,x\n21.2,Audit,Claire Fenwick,x,y\n";
+    let mut sheet = read_csv("plan", csv.as_bytes()).unwrap();
+    sheet.rows[1][4] = crate::import::sheet::Cell::Error("#DIV/0!".into());
+    sheet.rows[2][3] = crate::import::sheet::Cell::Error("#REF!".into());
+    let mapping = find_mapping(&sheet).expect("headers found");
+    let read = read(&sample_board(), &sheet, &mapping, "plan.csv", today());
+    let failures = read.failures().join("\n");
+    assert!(failures.contains("row 2: measure of success: the cell shows Excel's error #DIV/0! (a formula that failed), so it was read as empty"), "{failures}");
+    assert!(
+        failures.contains("row 3: due date: the cell shows Excel's error #REF! (a formula that failed)"),
+        "{failures}"
+    );
+}

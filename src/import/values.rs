@@ -59,6 +59,7 @@ pub fn due_date(cell: &Cell) -> Result<NaiveDate, String> {
         }
         Cell::Number(n) => Err(format!("{} is not a date", cell_text(*n))),
         Cell::Text(text) => parse_uk_date(text),
+        Cell::Error(error) => Err(format!("the cell shows Excel's error {error} (a formula that failed)")),
     }
 }
 

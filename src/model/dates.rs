@@ -18,9 +18,21 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     if !shaped {
         return Err(format!("`{text}` is not a date: expected YYYY-MM-DD, e.g. 2026-04-20"));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: there is no such day in the calendar"))
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: there is no such day in the calendar"))?;
+    if !YEARS.contains(&date.year()) {
+        return Err(format!(
+            "`{text}` is outside the years a board can hold ({} to {}): is the year mistyped?",
+            YEARS.start(),
+            YEARS.end()
+        ));
+    }
+    Ok(date)
 }
+
+/// The years a board's dates may fall in: every date the papers print and the
+/// spreadsheet export writes (Excel counts from 1900) is in this range.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
 /// Formats a date as the file writes it.
 pub fn format_date(date: NaiveDate) -> String {
