@@ -4,7 +4,7 @@
 use eframe::egui::{self, Color32, RichText, Sense, Stroke, Vec2, pos2};
 
 use super::widgets::rag_fill;
-use crate::model::{Better, Board, Indicator, Rag};
+use crate::model::{Board, Indicator, Rag};
 
 pub fn indicators_ui(ui: &mut egui::Ui, board: &Board) {
     if board.indicators.is_empty() {
@@ -21,10 +21,7 @@ pub fn indicators_ui(ui: &mut egui::Ui, board: &Board) {
                 ui.vertical(|ui| {
                     ui.set_width(340.0);
                     ui.label(RichText::new(&indicator.name).strong());
-                    let better = match indicator.better {
-                        Better::Higher => "higher is better",
-                        Better::Lower => "lower is better",
-                    };
+                    let better = indicator.better.phrase();
                     let direction = indicator.direction().map(|d| d.word().to_lowercase()).unwrap_or_default();
                     ui.weak(format!("{better} · {direction}"));
                 });

@@ -7,18 +7,13 @@ use crate::model::{Rag, RagCounts};
 
 /// The fill colour for a rating (council RAG colours, dark enough for white text).
 pub fn rag_fill(rag: Rag) -> Color32 {
-    match rag {
-        Rag::Blue => Color32::from_rgb(0x1d, 0x5f, 0xb8),
-        Rag::Green => Color32::from_rgb(0x1e, 0x7b, 0x3a),
-        Rag::Amber => Color32::from_rgb(0xf0, 0xa2, 0x02),
-        Rag::Red => Color32::from_rgb(0xc0, 0x1f, 0x24),
-        Rag::NotRated => Color32::from_rgb(0x8a, 0x8f, 0x98),
-    }
+    let [r, g, b] = rag.rgb();
+    Color32::from_rgb(r, g, b)
 }
 
 /// Text colour that reads on [`rag_fill`]: dark on amber, white on the rest.
 pub fn rag_text(rag: Rag) -> Color32 {
-    if rag == Rag::Amber { Color32::BLACK } else { Color32::WHITE }
+    if rag.takes_dark_text() { Color32::BLACK } else { Color32::WHITE }
 }
 
 /// A RAG chip: the word on its colour.

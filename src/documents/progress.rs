@@ -209,10 +209,7 @@ fn indicators(page: &mut Composer, board: &Board) {
                 .latest()
                 .map(|r| format!("{} ({})", i.unit.format(r.value), r.period.short()))
                 .unwrap_or_else(|| "—".into());
-            let better = match i.better {
-                crate::model::Better::Higher => "Higher",
-                crate::model::Better::Lower => "Lower",
-            };
+            let better = i.better.word();
             let verdict = match i.meets_target() {
                 Some(true) => Cell::text("On target"),
                 Some(false) => Cell::Warning("Off target".into()),

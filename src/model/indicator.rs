@@ -65,6 +65,24 @@ pub struct Reading {
     pub note: String,
 }
 
+impl Better {
+    /// "Higher", "Lower": for a table column headed "Better".
+    pub fn word(self) -> &'static str {
+        match self {
+            Better::Higher => "Higher",
+            Better::Lower => "Lower",
+        }
+    }
+
+    /// "higher is better", as a note under an indicator's name.
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Better::Higher => "higher is better",
+            Better::Lower => "lower is better",
+        }
+    }
+}
+
 /// Direction of travel between the last two readings, judged against which way is better.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {

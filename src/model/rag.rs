@@ -42,6 +42,23 @@ impl Rag {
         }
     }
 
+    /// The rating's colour, as councils use it and dark enough for white text (amber
+    /// takes dark text): one definition for the screen, the PDFs and the spreadsheet.
+    pub fn rgb(self) -> [u8; 3] {
+        match self {
+            Rag::Blue => [0x1d, 0x5f, 0xb8],
+            Rag::Green => [0x1e, 0x7b, 0x3a],
+            Rag::Amber => [0xf0, 0xa2, 0x02],
+            Rag::Red => [0xc0, 0x1f, 0x24],
+            Rag::NotRated => [0x8a, 0x8f, 0x98],
+        }
+    }
+
+    /// Whether text on [`Rag::rgb`] is dark (on amber) rather than white.
+    pub fn takes_dark_text(self) -> bool {
+        self == Rag::Amber
+    }
+
     /// How far along the rating is: Red 0, Amber 1, Green 2, Blue 3; `None` when not rated.
     /// Higher is better; used to tell improving from worsening.
     pub fn progress(self) -> Option<u8> {

@@ -41,17 +41,12 @@ const PAD: f32 = 1.2;
 
 /// The RAG colours on paper, matching the app.
 pub fn rag_colour(rag: Rag) -> Colour {
-    match rag {
-        Rag::Blue => Colour(0.11, 0.37, 0.72),
-        Rag::Green => Colour(0.12, 0.48, 0.23),
-        Rag::Amber => Colour(0.94, 0.64, 0.01),
-        Rag::Red => Colour(0.75, 0.12, 0.14),
-        Rag::NotRated => Colour(0.54, 0.56, 0.6),
-    }
+    let [r, g, b] = rag.rgb().map(|c| f32::from(c) / 255.0);
+    Colour(r, g, b)
 }
 
 pub fn rag_text_colour(rag: Rag) -> Colour {
-    if rag == Rag::Amber { Colour::BLACK } else { Colour::WHITE }
+    if rag.takes_dark_text() { Colour::BLACK } else { Colour::WHITE }
 }
 
 impl Composer<'_> {
