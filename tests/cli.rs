@@ -500,3 +500,16 @@ fn a_stale_lock_is_broken_with_a_warning_and_the_import_lands() {
     assert!(!folder.join("northmoor.ron.lock").exists(), "the lock is let go afterwards");
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn a_summary_as_at_a_past_date_is_what_the_board_knew_then() {
+    let summary = |today: &str| stdout(&run(&["summary", "sample_data/northmoor.ron", "--today", today]));
+    let long_ago = summary("1900-01-01");
+    let far_ahead = summary("2199-12-31");
+    assert_ne!(long_ago.lines().skip(2).collect::<Vec<_>>(), far_ahead.lines().skip(2).collect::<Vec<_>>());
+    assert!(long_ago.contains("Not rated"), "{long_ago}");
+    // At the date of meeting 2 the ratings of meetings 3 to 5 had not been given.
+    let at_meeting_2 = summary("2026-06-23");
+    let at_meeting_5 = summary("2026-10-27");
+    assert_ne!(at_meeting_2, at_meeting_5);
+}

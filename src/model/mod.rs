@@ -4,6 +4,7 @@
 //!
 //! Nothing here knows about files, PDFs or egui; dates that matter ("today") are passed in.
 
+mod as_at;
 mod authoring;
 mod board;
 mod counts;

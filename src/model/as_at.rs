@@ -1,0 +1,102 @@
+//! The board as it stood at a date: what the board knew then. A report re-run for an old
+//! meeting shows what the board saw at it, not what was added since.
+
+use chrono::NaiveDate;
+
+use super::{ActionStatus, Board, MeetingStatus, YearMonth};
+
+impl Board {
+    /// The board as known on `date`: ratings and re-datings given after it are not yet
+    /// there (so current RAG, trend, drift, counts and overdue are as they stood);
+    /// meetings after it have not been held, and the actions they raised do not exist;
+    /// meeting actions closed after it are still open; readings entered after it, or for
+    /// months not yet begun, are not yet known. The statement of action itself (its
+    /// priorities, recommendations and actions) is the one the board has now.
+    pub fn as_at(&self, date: NaiveDate) -> Board {
+        let mut board = self.clone();
+        for action in &mut board.actions {
+            action.updates.retain(|u| u.date <= date);
+            // A re-dating agreed after the date had not happened: the due date was `was`.
+            while let Some(last) = action.redated.last().filter(|r| r.on > date) {
+                action.due = last.was;
+                action.redated.pop();
+            }
+        }
+        for meeting in &mut board.meetings {
+            if meeting.date > date {
+                meeting.status = MeetingStatus::Planned;
+                meeting.approval = None;
+                meeting.actions.clear();
+            } else if meeting.approval.as_ref().and_then(|a| a.on).is_some_and(|on| on > date) {
+                meeting.status = MeetingStatus::Held;
+                meeting.approval = None;
+            }
+            for action in &mut meeting.actions {
+                if action.closed.is_some_and(|closed| closed > date) {
+                    action.status = ActionStatus::Open;
+                    action.closed = None;
+                }
+            }
+        }
+        let month = YearMonth::of(date);
+        for indicator in &mut board.indicators {
+            indicator.readings.retain(|r| r.period <= month && r.entered.is_none_or(|entered| entered <= date));
+        }
+        board
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Rag, dates::parse_date};
+    use crate::sample::sample_board;
+
+    #[test]
+    fn at_each_meeting_the_board_is_as_it_was_then() {
+        let board = sample_board();
+        for meeting in &board.meetings {
+            let then = board.as_at(meeting.date);
+            for action in &then.actions {
+                assert!(action.updates.iter().all(|u| u.date <= meeting.date));
+                let latest_then = board.action(&action.id).unwrap().updates.iter().rfind(|u| u.date <= meeting.date);
+                assert_eq!(action.current_rag(), latest_then.map_or(Rag::NotRated, |u| u.rag));
+            }
+            assert!(
+                then.meetings
+                    .iter()
+                    .filter(|m| m.date > meeting.date)
+                    .all(|m| !m.is_approved() && m.actions.is_empty())
+            );
+            assert_eq!(
+                then.latest_held_meeting().map(|m| m.number),
+                board
+                    .meetings
+                    .iter()
+                    .filter(|m| m.date <= meeting.date && m.status != crate::model::MeetingStatus::Planned)
+                    .map(|m| m.number)
+                    .max()
+            );
+        }
+    }
+
+    #[test]
+    fn before_anything_happened_nothing_is_rated_and_after_everything_all_is() {
+        let board = sample_board();
+        let long_ago = board.as_at(parse_date("1900-01-01").unwrap());
+        assert_eq!(long_ago.rag_counts().get(Rag::NotRated), board.actions.len());
+        assert!(long_ago.open_meeting_actions().is_empty());
+        assert_eq!(board.as_at(parse_date("2199-12-31").unwrap()), board);
+    }
+
+    #[test]
+    fn a_re_dating_after_the_date_had_not_happened() {
+        let mut board = sample_board();
+        let on = parse_date("2026-07-14").unwrap();
+        let action = &mut board.actions[0];
+        let was = action.due;
+        action.redated.push(crate::model::Redate { was, on, meeting: None, reason: "Slipped".into() });
+        action.due = parse_date("2026-12-31").unwrap();
+        assert_eq!(board.as_at(parse_date("2026-07-01").unwrap()).actions[0].due, was);
+        assert_eq!(board.as_at(on).actions[0].due, parse_date("2026-12-31").unwrap());
+    }
+}
