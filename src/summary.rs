@@ -9,7 +9,8 @@ use crate::model::{Board, Rag, dates, dates::uk_long};
 /// The briefing a chair reads before a meeting, as at `today`.
 pub fn summary_text(board: &Board, today: NaiveDate) -> String {
     // As at a date is what the board knew on that date.
-    let board = &board.as_at(today);
+    let known = board.as_at(today);
+    let board: &Board = &known;
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", board.authority, board.title);
     let _ = writeln!(out, "Summary as at {}", uk_long(today));

@@ -17,7 +17,8 @@ pub struct ActionLogOptions {
 }
 
 pub fn action_log_pdf(board: &Board, today: NaiveDate, options: ActionLogOptions) -> Rendered {
-    let board = &board.as_at(today);
+    let known = board.as_at(today);
+    let board: &Board = &known;
     let mut page = composer(PageSize::A4_LANDSCAPE);
     page.paragraph(&board.authority, Style::H2);
     page.paragraph(&format!("{}: action log", board.title), Style::TITLE);

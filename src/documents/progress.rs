@@ -18,7 +18,8 @@ pub fn progress_pdf(board: &Board, today: NaiveDate) -> Rendered {
 /// The progress report laid out, ready to write once the board is let go.
 pub fn progress_layout(board: &Board, today: NaiveDate) -> Composed {
     // As at a date is what the board knew on that date.
-    let board = &board.as_at(today);
+    let known = board.as_at(today);
+    let board: &Board = &known;
     let mut page = composer(PageSize::A4_PORTRAIT);
     page.paragraph(&board.authority, Style::H2);
     page.paragraph(&board.title, Style::TITLE);

@@ -113,7 +113,8 @@ fn headers(sheet: &mut Worksheet, headers: &[(&str, f64)], formats: &Formats) ->
 
 /// The workbook's bytes.
 pub fn statement_xlsx(board: &Board, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
-    let board = &board.as_at(today);
+    let known = board.as_at(today);
+    let board: &Board = &known;
     let formats = Formats::new();
     let mut book = Workbook::new();
     book.set_properties(

@@ -1,6 +1,8 @@
 //! The board as it stood at a date: what the board knew then. A report re-run for an old
 //! meeting shows what the board saw at it, not what was added since.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::{ActionStatus, Board, MeetingStatus, YearMonth};
@@ -12,7 +14,13 @@ impl Board {
     /// meeting actions closed after it are still open; readings entered after it, or for
     /// months not yet begun, are not yet known. The statement of action itself (its
     /// priorities, recommendations and actions) is the one the board has now.
-    pub fn as_at(&self, date: NaiveDate) -> Board {
+    ///
+    /// Borrowed when nothing in the board is later than `date` (a report as at today),
+    /// so the usual case copies nothing.
+    pub fn as_at(&self, date: NaiveDate) -> Cow<'_, Board> {
+        if !self.has_anything_after(date) {
+            return Cow::Borrowed(self);
+        }
         let mut board = self.clone();
         for action in &mut board.actions {
             action.updates.retain(|u| u.date <= date);
@@ -42,7 +50,22 @@ impl Board {
         for indicator in &mut board.indicators {
             indicator.readings.retain(|r| r.period <= month && r.entered.is_none_or(|entered| entered <= date));
         }
-        board
+        Cow::Owned(board)
+    }
+
+    /// Whether anything in the board happened after `date`: what [`Board::as_at`] takes out.
+    fn has_anything_after(&self, date: NaiveDate) -> bool {
+        let month = YearMonth::of(date);
+        self.actions.iter().any(|a| a.updates.iter().any(|u| u.date > date) || a.redated.iter().any(|r| r.on > date))
+            || self.meetings.iter().any(|m| {
+                m.date > date
+                    || m.approval.as_ref().and_then(|a| a.on).is_some_and(|on| on > date)
+                    || m.actions.iter().any(|a| a.closed.is_some_and(|closed| closed > date))
+            })
+            || self
+                .indicators
+                .iter()
+                .any(|i| i.readings.iter().any(|r| r.period > month || r.entered.is_some_and(|entered| entered > date)))
     }
 }
 
@@ -85,7 +108,9 @@ mod tests {
         let long_ago = board.as_at(parse_date("1900-01-01").unwrap());
         assert_eq!(long_ago.rag_counts().get(Rag::NotRated), board.actions.len());
         assert!(long_ago.open_meeting_actions().is_empty());
-        assert_eq!(board.as_at(parse_date("2199-12-31").unwrap()), board);
+        let far_ahead = board.as_at(parse_date("2199-12-31").unwrap());
+        assert!(matches!(far_ahead, std::borrow::Cow::Borrowed(_)), "nothing is later: nothing is copied");
+        assert_eq!(*far_ahead, board);
     }
 
     #[test]
