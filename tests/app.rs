@@ -154,6 +154,9 @@ fn approved_minutes_refuse_further_edits() {
     harness.run();
     harness.get_by_label("Approve the minutes").click();
     harness.run();
+    harness.get_by_label("Approve the minutes of meeting 5?");
+    harness.get_by_label("Approve as a correct record").click();
+    harness.run();
     let board = harness.state().board().unwrap().clone();
     assert_eq!(board.meeting(5).unwrap().status, MeetingStatus::Approved);
     let approval = board.meeting(5).unwrap().approval.clone().expect("approving seals the record");
@@ -636,5 +639,40 @@ fn saving_a_hand_edited_board_warns_that_comments_go_and_keeps_a_copy_when_asked
     harness.run();
     assert!(harness.query_by_label("Comments are not kept").is_none());
     assert!(harness.state().status.starts_with("Saved"), "{}", harness.state().status);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
+
+#[test]
+fn approved_and_saved_minutes_are_not_reopened_by_undo() {
+    let path = board_copy("sample_data/northmoor.ron", "approve-undo", str::to_string);
+    let app = App::new(open_session(Some(&path)), today(), Box::new(ScriptedDialogs::default()));
+    let mut harness = harness(app);
+    go_to(&mut harness, "Meeting");
+    harness.get_by_role_and_label(Role::ComboBox, "Meeting").click();
+    harness.run();
+    harness.get_by_label("Meeting 5 — 27 October 2026 (Held)").click();
+    harness.run();
+    harness.get_by_label("Approve the minutes").click();
+    harness.run();
+    // Asked first; "Not yet" leaves the minutes as they were.
+    harness.get_by_label("Not yet").click();
+    harness.run();
+    assert!(!harness.state().board().unwrap().meeting(5).unwrap().is_approved());
+    harness.get_by_label("Approve the minutes").click();
+    harness.run();
+    harness.get_by_label("Approve as a correct record").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().board().unwrap().meeting(5).unwrap().is_approved(), "undo does not reopen them");
+    assert!(
+        harness.state().status.contains("undo stops at the approval of meeting 5's minutes"),
+        "{}",
+        harness.state().status
+    );
+    let saved = improvement_board::board_file::load(&path).unwrap();
+    assert!(saved.meeting(5).unwrap().approval.is_some());
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }

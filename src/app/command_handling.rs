@@ -26,6 +26,7 @@ impl App {
                     self.view = View::Meeting;
                     self.meeting.select(number);
                 }
+                Intent::AskToApprove(edit) => self.approval_question = Some(edit),
                 Intent::OpenRecent(path) => self.request(AfterSaving::Open(Some(path))),
                 Intent::FinishImport => self.finish_import(),
                 Intent::AnswerSaveChanges(save) => self.answer_confirm(save, ctx),
@@ -247,9 +248,10 @@ impl App {
     fn undo(&mut self) {
         let by = self.editor();
         if let Some(doc) = self.doc.as_mut() {
-            self.status = match doc.undo(&by) {
-                Some(what) => format!("Undone: {what}"),
-                None => "Nothing to undo.".into(),
+            self.status = match (doc.undo(&by), doc.history.undo_stopped_by()) {
+                (Some(what), _) => format!("Undone: {what}"),
+                (None, Some(why)) => format!("Not undone: {why}."),
+                (None, None) => "Nothing to undo.".into(),
             };
         }
     }

@@ -11,7 +11,7 @@ impl App {
         let Some(doc) = self.doc.as_mut() else { return false };
         match doc.apply(edit, &by) {
             Ok(()) => {
-                self.status = doc.history.undo_label().map(|w| format!("Done: {w}")).unwrap_or_default();
+                self.status = doc.history.last_done().map(|w| format!("Done: {w}")).unwrap_or_default();
                 true
             }
             Err(error) => {

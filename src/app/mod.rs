@@ -80,6 +80,9 @@ pub enum Intent {
     ShowAction(String),
     /// Show a meeting in the meeting view.
     ShowMeeting(u32),
+    /// Ask "Approve the minutes … as a correct record?" before the approval (an
+    /// `Edit::ApproveMinutes`) is made: it cannot be undone.
+    AskToApprove(Edit),
     /// Open a board from the recent list (asking first about unsaved changes).
     OpenRecent(PathBuf),
     /// Bring in the import the person confirmed, as one edit.
@@ -135,6 +138,8 @@ pub struct App {
     /// A save would drop the file's comments: the question is showing, with what to do
     /// once the board is saved.
     comments_question: Option<Option<AfterSaving>>,
+    /// An approval of minutes waiting for the person to confirm it.
+    approval_question: Option<Edit>,
     /// The title last sent to the window, so it is sent only when it changes.
     shown_title: String,
     fonts_installed: bool,
@@ -173,6 +178,7 @@ impl App {
             recovery_offer: None,
             confirm_break_lock: false,
             comments_question: None,
+            approval_question: None,
             shown_title: String::new(),
             fonts_installed: false,
             presenter_open: false,

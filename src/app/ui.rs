@@ -4,6 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use super::{AfterSaving, App, AppCommand, Intent, View};
+use crate::edit::Edit;
 
 pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| menu_bar(app, ui));
@@ -33,6 +34,7 @@ pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
     confirm_modal(app, ui.ctx());
     recovery_modal(app, ui.ctx());
     comments_modal(app, ui.ctx());
+    approval_modal(app, ui.ctx());
     if app.show_audit {
         audit_window(app, ui.ctx());
     }
@@ -206,6 +208,34 @@ fn confirm_modal(app: &mut App, ctx: &egui::Context) {
     });
     if let Some(answer) = answer {
         app.intents.push(Intent::AnswerSaveChanges(answer));
+    }
+}
+
+/// Approving minutes seals them for good: asked once more, in words.
+fn approval_modal(app: &mut App, ctx: &egui::Context) {
+    let Some(Edit::ApproveMinutes { meeting, on, .. }) = app.approval_question.clone() else { return };
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("approve-minutes")).show(ctx, |ui| {
+        ui.heading(format!("Approve the minutes of meeting {meeting}?"));
+        ui.label(format!(
+            "Approve the minutes of meeting {meeting} as a correct record on {}? They are sealed, and cannot be changed or reopened afterwards; undo stops here.",
+            crate::model::dates::uk_long(on)
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Approve as a correct record").clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Not yet").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                answer = Some(false);
+            }
+        });
+    });
+    if let Some(approve) = answer {
+        let edit = app.approval_question.take();
+        if let (true, Some(edit)) = (approve, edit) {
+            app.intents.push(Intent::Edit(edit));
+        }
     }
 }
 

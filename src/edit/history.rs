@@ -24,6 +24,9 @@ pub struct History {
     saved_state: u64,
     /// Audit entries not yet written into the board's `history`.
     unsaved_changes: Vec<Change>,
+    /// Undo stops here: the edits before it include an approval of minutes, which seals
+    /// the record and is never taken back. With the meeting it approved.
+    barrier: Option<(usize, u32)>,
 }
 
 impl History {
@@ -41,14 +44,32 @@ impl History {
         let restore = edit.apply(board)?;
         let change = Change { at, by: by.to_string(), what, about: Some(edit.about()) };
         self.unsaved_changes.push(change.clone());
+        let approved = if let Edit::ApproveMinutes { meeting, .. } = &edit { Some(*meeting) } else { None };
         self.done.push(Done { edit, restore, state: self.next_state, change });
         self.next_state += 1;
         self.undone.clear();
+        if let Some(meeting) = approved {
+            self.barrier = Some((self.done.len(), meeting));
+        }
         Ok(())
+    }
+
+    /// Why undo can go no further back, when an approval of minutes stops it: "meeting 3's
+    /// minutes were approved…". `None` when undo is free (or has nothing to undo).
+    pub fn undo_stopped_by(&self) -> Option<String> {
+        let (at, meeting) = self.barrier?;
+        (self.done.len() <= at).then(|| {
+            format!(
+                "undo stops at the approval of meeting {meeting}'s minutes: approved minutes are sealed, and cannot be reopened"
+            )
+        })
     }
 
     /// Undoes the latest edit; returns what it was, in words.
     pub fn undo(&mut self, board: &mut Board, by: &str, at: Moment) -> Option<String> {
+        if self.undo_stopped_by().is_some() {
+            return None;
+        }
         let done = self.done.pop()?;
         done.restore.undo(board);
         // An edit not yet saved leaves no trace; one already saved is undone on the record.
@@ -82,7 +103,7 @@ impl History {
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.done.is_empty()
+        !self.done.is_empty() && self.undo_stopped_by().is_none()
     }
 
     pub fn can_redo(&self) -> bool {
@@ -91,6 +112,11 @@ impl History {
 
     /// What undo would undo, in words.
     pub fn undo_label(&self) -> Option<&str> {
+        self.done.last().filter(|_| self.undo_stopped_by().is_none()).map(|d| d.change.what.as_str())
+    }
+
+    /// What the last edit did, in words (whether or not it can be undone).
+    pub fn last_done(&self) -> Option<&str> {
         self.done.last().map(|d| d.change.what.as_str())
     }
 

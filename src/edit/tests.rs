@@ -199,3 +199,23 @@ fn a_new_edit_after_undo_clears_redo() {
     apply(&mut board, &mut history, rate("2.2", 5, Rag::Red, "b")).unwrap();
     assert!(!history.can_redo());
 }
+
+#[test]
+fn undo_stops_at_an_approval_of_minutes_and_says_why() {
+    let mut board = sample_board();
+    let mut history = History::new();
+    apply(&mut board, &mut history, Edit::SetItemNotes { meeting: 5, item: 11, notes: "None.".into() }).unwrap();
+    let on = board.meeting(5).unwrap().date;
+    apply(&mut board, &mut history, Edit::ApproveMinutes { meeting: 5, on, at_meeting: None, by: None }).unwrap();
+    assert!(!history.can_undo());
+    assert_eq!(history.undo(&mut board, "k.morgan", at()), None);
+    assert!(board.meeting(5).unwrap().is_approved(), "the approval stands");
+    let why = history.undo_stopped_by().unwrap();
+    assert!(why.contains("approval of meeting 5's minutes"), "{why}");
+    // Later edits can still be undone, back to the approval and no further.
+    apply(&mut board, &mut history, rate("2.1", 6, Rag::Red, "No weekend plan.")).unwrap();
+    assert!(history.can_undo());
+    assert!(history.undo(&mut board, "k.morgan", at()).is_some());
+    assert_eq!(history.undo(&mut board, "k.morgan", at()), None);
+    assert!(history.is_dirty(), "the approval is still unsaved");
+}

@@ -148,7 +148,7 @@ fn header(ui: &mut egui::Ui, board: &Board, today: NaiveDate, state: &mut Meetin
                     .on_hover_text("The record is sealed and becomes read-only")
                     .clicked()
                 {
-                    intents.push(Intent::Edit(Edit::ApproveMinutes {
+                    intents.push(Intent::AskToApprove(Edit::ApproveMinutes {
                         meeting: meeting.number,
                         on: today,
                         at_meeting: board.approving_meeting(meeting.number, today),
