@@ -676,3 +676,52 @@ fn approved_and_saved_minutes_are_not_reopened_by_undo() {
     assert!(saved.meeting(5).unwrap().approval.is_some());
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
+
+/// A letter as a keyboard sends it: the key, and the text it types, in one frame.
+fn letter(harness: &mut Harness<'static, App>, key: Key, text: &str) {
+    harness.key_press(key);
+    harness.event(eframe::egui::Event::Text(text.into()));
+    harness.run();
+}
+
+/// Typing into whatever has the keyboard: the text a person types, as the system sends it.
+fn typing(harness: &mut Harness<'static, App>, text: &str) {
+    harness.event(eframe::egui::Event::Text(text.into()));
+    harness.run();
+}
+
+#[test]
+fn the_chairs_rhythm_rates_one_action_then_the_next_without_typing_into_the_first_note() {
+    let path = board_copy("sample_data/northmoor.ron", "rhythm", str::to_string);
+    let app = App::new(open_session(Some(&path)), today(), Box::new(ScriptedDialogs::default()));
+    let mut harness = harness(app);
+    go_to(&mut harness, "Meeting");
+    harness.get_by_label_contains("action 1 of 45");
+    let walk = |h: &Harness<'static, App>| {
+        let board = h.state().board().unwrap();
+        board.actions_in_plan_order().iter().map(|a| a.id.clone()).collect::<Vec<_>>()
+    };
+    let order = walk(&harness);
+    let (first, second) = (order[0].clone(), order[1].clone());
+
+    // N, type, Ctrl+Enter, J, G, N, type, Ctrl+Enter: exactly as the chair pressed them.
+    letter(&mut harness, Key::N, "n");
+    typing(&mut harness, "Backlog cleared in November.");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    letter(&mut harness, Key::J, "j");
+    letter(&mut harness, Key::G, "g");
+    letter(&mut harness, Key::N, "n");
+    typing(&mut harness, "On track: audit shows 92%.");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+
+    let saved = improvement_board::board_file::load(&path).unwrap();
+    let one = saved.action(&first).unwrap().rating_at(6).expect("the first action is rated at meeting 6");
+    assert_eq!(one.note, "Backlog cleared in November.", "nothing typed afterwards reached the first note");
+    let two = saved.action(&second).unwrap().rating_at(6).expect("the second action is rated at meeting 6");
+    assert_eq!((two.rag, two.note.as_str()), (Rag::Green, "On track: audit shows 92%."));
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}

@@ -220,14 +220,43 @@ pub fn pressed(ctx: &egui::Context, walk_through_showing: bool) -> Vec<AppComman
         .collect();
     candidates.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s)));
     let mut pressed = Vec::new();
-    ctx.input_mut(|input| {
+    let mut used_letter = None;
+    let letter_id = egui::Id::new("shortcut-letter-typed");
+    let waiting: Option<(String, u8)> = ctx.data_mut(|d| d.remove_temp(letter_id));
+    let still_waiting = ctx.input_mut(|input| {
         for (shortcut, command) in candidates {
             if input.consume_shortcut(&shortcut) && !pressed.contains(&command) {
                 pressed.push(command);
+                if modifier_count(&shortcut) == 0 || shortcut.modifiers == SHIFT {
+                    used_letter = Some(shortcut.logical_key.symbol_or_name().to_string());
+                }
             }
         }
+        swallow_typed_letter(input, used_letter.take().map(|l| (l, LETTER_FRAMES)).or(waiting))
     });
+    if let Some(still_waiting) = still_waiting {
+        ctx.data_mut(|d| d.insert_temp(letter_id, still_waiting));
+    }
     pressed
+}
+
+/// How many frames a shortcut's letter may take to arrive as typed text.
+const LETTER_FRAMES: u8 = 4;
+
+/// A letter key that was a shortcut also types its letter, in the same frame or a
+/// following one: the shortcut has used it, so it must not land in the field the command
+/// gives the keyboard to (N, then an "n" at the start of the note). `waiting` is the
+/// letter and the frames it may still take; returns what is still waiting, until its
+/// text arrives, another key is pressed, or the frames run out.
+fn swallow_typed_letter(input: &mut egui::InputState, waiting: Option<(String, u8)>) -> Option<(String, u8)> {
+    let (letter, frames) = waiting?;
+    let typed = |e: &egui::Event| matches!(e, egui::Event::Text(t) if t.eq_ignore_ascii_case(&letter));
+    if let Some(i) = input.events.iter().position(typed) {
+        input.events.remove(i);
+        return None;
+    }
+    let another_key = input.events.iter().any(|e| matches!(e, egui::Event::Key { pressed: true, .. }));
+    (!another_key && frames > 1).then(|| (letter, frames - 1))
 }
 
 #[cfg(test)]

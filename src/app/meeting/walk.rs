@@ -88,10 +88,28 @@ impl MeetingState {
         let (list, position) = self.current_walk(board, version, meeting, today);
         let action = *list.get(position)?;
         self.ensure_draft(action, meeting.number);
+        let edit = self.walk_edit(command, action, meeting, list.len(), position, ctx);
+        if edit.is_some() {
+            // Recorded: the keyboard goes back to the walk-through, so the chair's next
+            // J, G, N move, rate and write rather than land in this note.
+            ctx.memory_mut(|m| m.surrender_focus(egui::Id::unique(NOTE_ID)));
+        }
+        edit
+    }
+
+    fn walk_edit(
+        &mut self,
+        command: AppCommand,
+        action: &PlanAction,
+        meeting: &Meeting,
+        count: usize,
+        position: usize,
+        ctx: &egui::Context,
+    ) -> Option<Edit> {
         match command {
             AppCommand::WalkNext | AppCommand::WalkPrevious => {
                 let next = if command == AppCommand::WalkNext { position + 1 } else { position.saturating_sub(1) };
-                self.position = next.min(list.len().saturating_sub(1));
+                self.position = next.min(count.saturating_sub(1));
                 None
             }
             AppCommand::Rate(rag) => {
