@@ -221,7 +221,7 @@ pub fn pressed(ctx: &egui::Context, walk_through_showing: bool) -> Vec<AppComman
     candidates.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s)));
     let mut pressed = Vec::new();
     let mut used_letter = None;
-    let letter_id = egui::Id::new("shortcut-letter-typed");
+    let letter_id = egui::Id::unique("shortcut-letter-typed");
     let waiting: Option<(String, u8)> = ctx.data_mut(|d| d.remove_temp(letter_id));
     let still_waiting = ctx.input_mut(|input| {
         for (shortcut, command) in candidates {
