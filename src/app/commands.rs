@@ -207,61 +207,164 @@ fn modifier_count(shortcut: &KeyboardShortcut) -> u8 {
     u8::from(m.shift) + u8::from(m.alt) + u8::from(m.ctrl || m.command || m.mac_cmd)
 }
 
-/// The commands whose shortcuts were pressed this frame. Walk-through keys count only when
-/// the walk-through is showing; bare keys never while a text field has focus (Ctrl+Enter
-/// and Escape do, so the note can be committed or left from the keyboard).
-pub fn pressed(ctx: &egui::Context, walk_through_showing: bool) -> Vec<AppCommand> {
-    let typing = ctx.egui_wants_keyboard_input();
+/// What the keyboard did this frame: the commands pressed, in order, and the text typed
+/// after N that belongs in the note N opened.
+#[derive(Debug, Default)]
+pub struct Pressed {
+    pub commands: Vec<AppCommand>,
+    pub note_text: String,
+}
+
+/// The commands whose shortcuts were pressed this frame, in the order the keys were
+/// pressed (J then G rates the next action, not this one). Walk-through keys count only
+/// when the walk-through is showing; bare keys never while a text field has focus (Ctrl+Enter
+/// and Escape do, so the note can be committed or left from the keyboard). Within one
+/// frame the keyboard is followed as the person moved it: after Ctrl+Enter or Esc the
+/// letters are shortcuts again and no longer reach the note they left; after N they are
+/// the new note's, and are handed over in [`Pressed::note_text`]. However fast the keys
+/// come, each goes where it went when typed slowly.
+pub fn pressed(ctx: &egui::Context, walk_through_showing: bool) -> Pressed {
+    let mut typing = ctx.egui_wants_keyboard_input();
     let mut candidates: Vec<(KeyboardShortcut, AppCommand)> = AppCommand::all()
         .into_iter()
         .filter(|c| c.scope() == Scope::Everywhere || walk_through_showing)
         .flat_map(|c| c.shortcuts().into_iter().map(move |s| (s, c)))
-        .filter(|(s, c)| !typing || modifier_count(s) > 0 && s.modifiers != SHIFT || matches!(c, AppCommand::LeaveNote))
         .collect();
+    // Ctrl+Shift+Z before Ctrl+Z: egui matches Ctrl+Z when Ctrl+Shift+Z is pressed.
     candidates.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s)));
-    let mut pressed = Vec::new();
-    let mut used_letter = None;
-    let letter_id = egui::Id::unique("shortcut-letter-typed");
-    let waiting: Option<(String, u8)> = ctx.data_mut(|d| d.remove_temp(letter_id));
-    let still_waiting = ctx.input_mut(|input| {
-        for (shortcut, command) in candidates {
-            if input.consume_shortcut(&shortcut) && !pressed.contains(&command) {
-                pressed.push(command);
-                if modifier_count(&shortcut) == 0 || shortcut.modifiers == SHIFT {
-                    used_letter = Some(shortcut.logical_key.symbol_or_name().to_string());
-                }
+    let bare = |s: &KeyboardShortcut| modifier_count(s) == 0 || s.modifiers == SHIFT;
+    let letters_id = egui::Id::unique("shortcut-letters-typed");
+    let mut waiting: Vec<(String, u8)> = ctx.data_mut(|d| d.remove_temp(letters_id)).unwrap_or_default();
+    let mut result = Pressed::default();
+    ctx.input_mut(|input| {
+        let events = std::mem::take(&mut input.events);
+        let mut dropped = vec![false; events.len()];
+        // Text from here on is kept from the field that had the keyboard at the frame's start.
+        let mut withheld_from: Option<usize> = None;
+        // Text from here on is the note's that N opened.
+        let mut note_from: Option<usize> = None;
+        let text_is =
+            |e: &egui::Event, letter: &str| matches!(e, egui::Event::Text(t) if t.eq_ignore_ascii_case(letter));
+        // Letters of shortcuts pressed in earlier frames whose text comes only now.
+        for (letter, frames) in std::mem::take(&mut waiting) {
+            match (0..events.len()).find(|&j| !dropped[j] && text_is(&events[j], &letter)) {
+                Some(j) => dropped[j] = true,
+                None if frames > 1 => waiting.push((letter, frames - 1)),
+                None => {}
             }
         }
-        swallow_typed_letter(input, used_letter.take().map(|l| (l, LETTER_FRAMES)).or(waiting))
+        for (i, event) in events.iter().enumerate() {
+            let egui::Event::Key { key, pressed: true, modifiers, .. } = event else { continue };
+            let found = candidates.iter().find(|(s, c)| {
+                s.logical_key == *key
+                    && modifiers.matches_logically(s.modifiers)
+                    && (!typing || !bare(s) || matches!(c, AppCommand::LeaveNote))
+            });
+            let Some((shortcut, command)) = found else { continue };
+            dropped[i] = true;
+            result.commands.push(*command);
+            if bare(shortcut) {
+                // The key also types its letter: the shortcut has used it.
+                let letter = shortcut.logical_key.symbol_or_name();
+                match (i + 1..events.len()).find(|&j| !dropped[j] && text_is(&events[j], letter)) {
+                    Some(j) => dropped[j] = true,
+                    None => waiting.push((letter.to_string(), LETTER_FRAMES)),
+                }
+            }
+            match command {
+                AppCommand::CommitUpdate | AppCommand::LeaveNote if typing => {
+                    typing = false;
+                    withheld_from.get_or_insert(i + 1);
+                }
+                AppCommand::FocusNote => {
+                    typing = true;
+                    note_from = Some(i + 1);
+                    withheld_from.get_or_insert(i + 1);
+                }
+                _ => {}
+            }
+        }
+        for (i, event) in events.into_iter().enumerate() {
+            if dropped[i] {
+                continue;
+            }
+            match (&event, withheld_from) {
+                (egui::Event::Text(text), Some(from)) if i >= from => {
+                    if note_from.is_some_and(|n| i >= n) {
+                        result.note_text.push_str(text);
+                    }
+                }
+                _ => input.events.push(event),
+            }
+        }
     });
-    if let Some(still_waiting) = still_waiting {
-        ctx.data_mut(|d| d.insert_temp(letter_id, still_waiting));
+    if !waiting.is_empty() {
+        ctx.data_mut(|d| d.insert_temp(letters_id, waiting));
     }
-    pressed
+    result
 }
 
 /// How many frames a shortcut's letter may take to arrive as typed text.
 const LETTER_FRAMES: u8 = 4;
 
-/// A letter key that was a shortcut also types its letter, in the same frame or a
-/// following one: the shortcut has used it, so it must not land in the field the command
-/// gives the keyboard to (N, then an "n" at the start of the note). `waiting` is the
-/// letter and the frames it may still take; returns what is still waiting, until its
-/// text arrives, another key is pressed, or the frames run out.
-fn swallow_typed_letter(input: &mut egui::InputState, waiting: Option<(String, u8)>) -> Option<(String, u8)> {
-    let (letter, frames) = waiting?;
-    let typed = |e: &egui::Event| matches!(e, egui::Event::Text(t) if t.eq_ignore_ascii_case(&letter));
-    if let Some(i) = input.events.iter().position(typed) {
-        input.events.remove(i);
-        return None;
-    }
-    let another_key = input.events.iter().any(|e| matches!(e, egui::Event::Key { pressed: true, .. }));
-    (!another_key && frames > 1).then(|| (letter, frames - 1))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn key(key: Key, modifiers: Modifiers) -> egui::Event {
+        egui::Event::Key { key, pressed: true, modifiers, repeat: false, physical_key: None }
+    }
+
+    /// One frame of keys, with the note focused at its start when `in_note`.
+    fn frame(events: Vec<egui::Event>, in_note: bool) -> Pressed {
+        let ctx = egui::Context::default();
+        let mut got = Pressed::default();
+        for pass in 0..2 {
+            let input =
+                egui::RawInput { events: if pass == 1 { events.clone() } else { vec![] }, ..Default::default() };
+            let mut output = ctx.run_ui(input, |ui| {
+                let mut text = String::new();
+                let note = ui.add(egui::TextEdit::multiline(&mut text).id(egui::Id::unique("note")));
+                if pass == 0 && in_note {
+                    note.request_focus();
+                }
+                if pass == 1 {
+                    got = pressed(ui.ctx(), true);
+                }
+            });
+            output.textures_delta.clear();
+        }
+        got
+    }
+
+    #[test]
+    fn keys_faster_than_a_frame_go_where_they_would_go_typed_slowly() {
+        let text = |t: &str| egui::Event::Text(t.into());
+        let none = Modifiers::NONE;
+        // In the note: Ctrl+Enter, J, G, N, "On track" all in one frame.
+        let got = frame(
+            vec![
+                key(Key::Enter, Modifiers::COMMAND),
+                key(Key::J, none),
+                text("j"),
+                key(Key::G, none),
+                text("g"),
+                key(Key::N, none),
+                text("n"),
+                text("On track"),
+            ],
+            true,
+        );
+        assert_eq!(
+            got.commands,
+            [AppCommand::CommitUpdate, AppCommand::WalkNext, AppCommand::Rate(Rag::Green), AppCommand::FocusNote]
+        );
+        assert_eq!(got.note_text, "On track", "after N, the new note's; nothing of j, g or n");
+        // Out of the note: N then "nearly" in one frame; the second n is the note's.
+        let got = frame(vec![key(Key::N, none), text("n"), key(Key::N, none), text("n"), text("early")], false);
+        assert_eq!(got.commands, [AppCommand::FocusNote]);
+        assert_eq!(got.note_text, "nearly");
+    }
 
     #[test]
     fn no_two_commands_share_a_shortcut() {

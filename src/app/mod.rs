@@ -241,7 +241,8 @@ impl App {
         self.take_dropped_files(&ctx);
         let walk_showing = self.view == View::Meeting && self.meeting.walk_through_showing();
         let pressed = commands::pressed(&ctx, walk_showing);
-        self.intents.extend(pressed.into_iter().map(Intent::Command));
+        self.meeting.typed_after_n.push_str(&pressed.note_text);
+        self.intents.extend(pressed.commands.into_iter().map(Intent::Command));
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting && self.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm = Some(AfterSaving::Quit);

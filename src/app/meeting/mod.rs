@@ -56,6 +56,8 @@ pub struct MeetingState {
     pub(super) texts: HashMap<String, String>,
     pub(super) new_action: agenda::NewAction,
     pub(super) new_declaration: attendance::NewDeclaration,
+    /// Typed after N in the frame N was pressed, before the note had the keyboard.
+    pub typed_after_n: String,
 }
 
 impl MeetingState {

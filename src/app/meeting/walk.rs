@@ -122,6 +122,13 @@ impl MeetingState {
             }
             AppCommand::FocusNote => {
                 self.draft.focus_note = true;
+                // The note has the keyboard from now, not from when it is next drawn, so
+                // the first letters typed after N are text, not shortcuts.
+                ctx.memory_mut(|m| m.request_focus(egui::Id::unique(NOTE_ID)));
+                // Typed in the same frame as N, before the note had the keyboard: it
+                // belongs in the note.
+                let typed = std::mem::take(&mut self.typed_after_n);
+                self.draft.note.push_str(&typed);
                 None
             }
             AppCommand::LeaveNote => {
