@@ -188,8 +188,8 @@ fn parse_today(text: &str) -> Result<NaiveDate, String> {
 }
 
 /// Today's date on this computer: the default "as at" for reports.
-pub fn local_today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+fn local_today() -> NaiveDate {
+    Clock::System.today()
 }
 
 /// Runs a headless command, printing to stdout and stderr; the exit code is 0 for

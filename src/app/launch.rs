@@ -52,7 +52,7 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
         "improvement-board",
         options,
         Box::new(move |cc| {
-            let mut app = App::new(doc, crate::cli::local_today(), Box::new(NativeDialogs));
+            let mut app = App::new(doc, crate::session::Clock::System.today(), Box::new(NativeDialogs));
             app.started = Some(started);
             if let Some(prefs) = cc.storage.and_then(|s| eframe::get_value::<Preferences>(s, Preferences::STORAGE_KEY))
             {

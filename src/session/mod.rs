@@ -31,6 +31,11 @@ impl Clock {
             Clock::Fixed(moment) => moment,
         }
     }
+
+    /// Today's date by this clock: the default "as at" for reports and the app.
+    pub fn today(self) -> chrono::NaiveDate {
+        self.now().0.date()
+    }
 }
 
 /// Who is making edits, for the audit trail: the name set in preferences, or the OS user.
