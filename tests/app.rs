@@ -725,3 +725,24 @@ fn the_chairs_rhythm_rates_one_action_then_the_next_without_typing_into_the_firs
     assert_eq!((two.rag, two.note.as_str()), (Rag::Green, "On track: audit shows 92%."));
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
+
+#[test]
+fn ctrl_s_while_still_typing_a_note_saves_what_was_typed() {
+    let path = board_copy("sample_data/northmoor.ron", "save-while-typing", str::to_string);
+    let app = App::new(open_session(Some(&path)), today(), Box::new(ScriptedDialogs::default()));
+    let mut harness = harness(app);
+    go_to(&mut harness, "Meeting");
+    harness.get_by_label("Agenda and record").click();
+    harness.run();
+    let notes = harness.get_all_by_label("Notes").next().expect("the first item's notes");
+    notes.focus();
+    harness.run();
+    typing(&mut harness, "The minutes of 27 October were agreed as seen.");
+    // Straight to Ctrl+S, the cursor still in the notes.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = improvement_board::board_file::load(&path).unwrap();
+    assert_eq!(saved.meeting(6).unwrap().items[0].notes, "The minutes of 27 October were agreed as seen.");
+    assert!(!harness.state().is_dirty(), "{}", harness.state().status);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}

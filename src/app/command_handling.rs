@@ -38,6 +38,18 @@ impl App {
     }
 
     pub fn run_command(&mut self, command: AppCommand, ctx: &egui::Context) {
+        // A field being typed in commits its text when it loses the keyboard, on the next
+        // frame: a save, export or close waits for it, so what was typed is in the file.
+        if command.needs_typed_text() && ctx.memory(|m| m.focused().is_some()) {
+            ctx.memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+            });
+            self.after_next_draw.push(command);
+            ctx.request_repaint();
+            return;
+        }
         match command {
             AppCommand::NewBoard => self.request(AfterSaving::NewBoard),
             AppCommand::Open => self.request(AfterSaving::Open(None)),

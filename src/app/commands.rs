@@ -74,6 +74,25 @@ fn rag_key(rag: Rag) -> Key {
 }
 
 impl AppCommand {
+    /// Commands that act on the board as saved or shown (save, export, close, open another):
+    /// they must see the text still being typed in a field.
+    pub fn needs_typed_text(self) -> bool {
+        matches!(
+            self,
+            AppCommand::Save
+                | AppCommand::SaveAs
+                | AppCommand::ExportMinutes { .. }
+                | AppCommand::ExportActionLog { .. }
+                | AppCommand::ExportProgress
+                | AppCommand::ExportStatement
+                | AppCommand::ExportSpreadsheet
+                | AppCommand::NewBoard
+                | AppCommand::Open
+                | AppCommand::Close
+                | AppCommand::Quit
+        )
+    }
+
     /// Every command, in the order the Help list shows them.
     pub fn all() -> Vec<AppCommand> {
         let mut all = vec![

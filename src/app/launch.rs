@@ -22,6 +22,12 @@ impl eframe::App for App {
         }
     }
 
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.held_keys.order(raw_input) {
+            ctx.request_repaint();
+        }
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Preferences::STORAGE_KEY, &self.prefs);
     }

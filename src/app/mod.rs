@@ -14,6 +14,7 @@ mod export;
 mod fonts;
 mod import;
 mod indicators;
+mod keys_in_order;
 mod launch;
 mod logic;
 mod meeting;
@@ -140,6 +141,10 @@ pub struct App {
     comments_question: Option<Option<AfterSaving>>,
     /// An approval of minutes waiting for the person to confirm it.
     approval_question: Option<Edit>,
+    /// Commands that wait one frame for the field being typed in to hand over its text.
+    after_next_draw: Vec<AppCommand>,
+    /// Keys held back a frame so they are handled in the order typed.
+    held_keys: keys_in_order::HeldKeys,
     /// The title last sent to the window, so it is sent only when it changes.
     shown_title: String,
     fonts_installed: bool,
@@ -179,6 +184,8 @@ impl App {
             confirm_break_lock: false,
             comments_question: None,
             approval_question: None,
+            held_keys: Default::default(),
+            after_next_draw: Vec::new(),
             shown_title: String::new(),
             fonts_installed: false,
             presenter_open: false,
@@ -256,6 +263,8 @@ impl App {
             presenter::presenter_viewport(self, &ctx);
         }
         import::import_window(self, &ctx);
+        // Commands that waited for a field's text run after the edit it made this frame.
+        self.intents.extend(std::mem::take(&mut self.after_next_draw).into_iter().map(Intent::Command));
         self.run_intents(&ctx);
         let title = self.window_title();
         if title != self.shown_title {
