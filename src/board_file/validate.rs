@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::Problem;
 use super::locate::{Locator, Step};
-use crate::model::{AgendaItem, Board, ItemKind, Meeting, Paper};
+use crate::model::{AgendaItem, Board, ItemKind, Meeting, Paper, YearMonth};
 use crate::seal::{SealProblem, seal_problems};
 
 /// Every problem with the board's consistency, in file order. `text` is the file the
@@ -397,23 +397,30 @@ impl Checker<'_> {
 
     fn indicators(&mut self, board: &Board) {
         for indicator in &board.indicators {
-            // The nth reading of a period is found by stepping over the n - 1 before it.
-            let mut seen: HashMap<String, usize> = HashMap::new();
-            let mut at_reading = |period: String| {
-                let count = seen.entry(period.clone()).or_default();
-                *count += 1;
+            // The nth reading of a period is found by stepping over the n - 1 before it;
+            // the steps are made only for a reading that has a problem.
+            let mut count: HashMap<YearMonth, usize> = HashMap::new();
+            let nth: Vec<usize> = indicator
+                .readings
+                .iter()
+                .map(|r| {
+                    let n = count.entry(r.period).or_default();
+                    *n += 1;
+                    *n
+                })
+                .collect();
+            let at_reading = |i: usize| {
                 let mut path = vec![Step::Section("indicators"), Step::Entry("id", indicator.id.clone())];
-                path.extend(std::iter::repeat_n(Step::Field("period", period), *count));
+                path.extend(std::iter::repeat_n(
+                    Step::Field("period", indicator.readings[i].period.to_string()),
+                    nth[i],
+                ));
                 path
             };
-            let mut paths = Vec::with_capacity(indicator.readings.len());
-            for reading in &indicator.readings {
-                paths.push(at_reading(reading.period.to_string()));
-            }
             for (i, pair) in indicator.readings.windows(2).enumerate() {
                 if pair[1].period < pair[0].period {
                     self.report(
-                        paths[i + 1].clone(),
+                        at_reading(i + 1),
                         format!(
                             "indicator {}: readings must be oldest first, but {} follows {}",
                             indicator.id, pair[1].period, pair[0].period
@@ -421,15 +428,13 @@ impl Checker<'_> {
                     );
                 }
             }
+            let mut entered = HashSet::new();
             for (i, reading) in indicator.readings.iter().enumerate() {
-                let twin = indicator.readings[..i]
-                    .iter()
-                    .any(|earlier| earlier.period == reading.period && earlier.entered == reading.entered);
-                if twin {
+                if !entered.insert((reading.period, reading.entered)) {
                     let when =
                         reading.entered.map_or("with no date entered".to_string(), |d| format!("entered on {d}"));
                     self.report(
-                        paths[i].clone(),
+                        at_reading(i),
                         format!(
                             "indicator {}: two readings for {} {when}: a revised figure needs a later `entered` date than the one it revises",
                             indicator.id, reading.period

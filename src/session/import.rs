@@ -18,6 +18,9 @@ pub struct ImportSession {
     /// The chosen sheet, with fixes typed in the preview.
     sheet: Sheet,
     pub mapping: Mapping,
+    /// The chosen sheet's headers were recognised on their own, not taken from its first
+    /// row for the person to map.
+    headers_recognised: bool,
     reading: Option<Reading>,
     /// Also bring in rows with problems, their fields left empty or stood in, flagged.
     pub with_problems: bool,
@@ -39,7 +42,7 @@ impl ImportSession {
         let first = import::pick_sheet(&path, sheets.clone(), sheet_name).map_err(|e| e.to_string())?;
         let index = sheets.iter().position(|s| s.name == first.name).unwrap_or(0);
         let source = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let mapping = import::find_mapping(&first).unwrap_or_else(|| import::mapping_at(&first, 0));
+        let (mapping, headers_recognised) = first_mapping(&first);
         Ok(ImportSession {
             path,
             source,
@@ -47,6 +50,7 @@ impl ImportSession {
             sheet_index: index,
             sheet: first,
             mapping,
+            headers_recognised,
             reading: None,
             with_problems: false,
             add_people: false,
@@ -81,13 +85,13 @@ impl ImportSession {
     /// Whether the headers were recognised on their own (otherwise the first row is taken
     /// as the headers, waiting for the person to say which column is which).
     pub fn headers_found(&self) -> bool {
-        import::find_mapping(&self.sheet).is_some()
+        self.headers_recognised
     }
 
     pub fn choose_sheet(&mut self, index: usize) {
         self.sheet_index = index;
         self.sheet = self.sheets[index].clone();
-        self.mapping = import::find_mapping(&self.sheet).unwrap_or_else(|| import::mapping_at(&self.sheet, 0));
+        (self.mapping, self.headers_recognised) = first_mapping(&self.sheet);
         self.reading = None;
     }
 
@@ -115,5 +119,14 @@ impl ImportSession {
         let batch = reading.batch(self.with_problems);
         let people_agreed = batch.people.is_empty() || self.add_people;
         (people_agreed && !batch.actions.is_empty()).then_some(batch)
+    }
+}
+
+/// How a sheet's columns are first read: its recognised headers, or else its first row for
+/// the person to map; and which of the two it was.
+fn first_mapping(sheet: &Sheet) -> (Mapping, bool) {
+    match import::find_mapping(sheet) {
+        Some(mapping) => (mapping, true),
+        None => (import::mapping_at(sheet, 0), false),
     }
 }
