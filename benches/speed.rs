@@ -90,7 +90,7 @@ fn main() {
         put("file size", format!("{} KB", text.len() / 1024));
         put("load + validate", ms(median(|| drop(board_file::parse_board(&text).unwrap()))));
         put("save (atomic, with .bak)", ms(median(|| board_file::save(&board, &path).unwrap())));
-        put("summary", ms(median(|| drop(summary_text(&board, today)))));
+        put("summary", ms(median(|| drop(summary_text(&board, today, false)))));
         let held = board.meetings.iter().rev().find(|m| m.is_approved()).map_or(1, |m| m.number);
         let mut pages = (0, 0, 0);
         put(
@@ -101,15 +101,15 @@ fn main() {
             "action log PDF",
             ms(median(|| pages.1 = action_log_pdf(&board, today, ActionLogOptions::default()).pages)),
         );
-        put("progress report PDF", ms(median(|| pages.2 = progress_pdf(&board, today).pages)));
+        put("progress report PDF", ms(median(|| pages.2 = progress_pdf(&board, today, false).pages)));
         put("pages (minutes / log / progress)", format!("{} / {} / {}", pages.0, pages.1, pages.2));
         let mut statement_pages = 0;
-        put("statement of action PDF", ms(median(|| statement_pages = statement_pdf(&board, today).pages)));
+        put("statement of action PDF", ms(median(|| statement_pages = statement_pdf(&board, today, false).pages)));
         put("statement pages", statement_pages.to_string());
         let sheet_path = folder.join(format!("board-{n}.xlsx"));
         put(
             "statement xlsx export",
-            ms(median(|| std::fs::write(&sheet_path, statement_xlsx(&board, today).unwrap()).unwrap())),
+            ms(median(|| std::fs::write(&sheet_path, statement_xlsx(&board, today, false).unwrap()).unwrap())),
         );
         // Reading its own export back into an empty plan: every row recognised and matched.
         let mut empty = board.clone();

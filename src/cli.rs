@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::board_file::{self, LoadError};
-use crate::documents::{self, Publication, publication::file_name};
+use crate::documents::{self, Publication, publication::spreadsheet_file_name};
 use crate::model::{Board, CURRENT_FORMAT, Moment, dates};
 use crate::session::{Clock, Session, editor_name, import::ImportSession};
 
@@ -41,6 +41,10 @@ pub enum Command {
         /// The date to report as at (YYYY-MM-DD); defaults to today.
         #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
+        /// The copy to share outside the board: nothing said or raised at items taken in
+        /// private.
+        #[arg(long)]
+        public: bool,
     },
     /// Write a realistic generated board (for trying the app at scale, and benchmarks).
     Generate {
@@ -154,7 +158,11 @@ pub enum Export {
         /// The date it is prepared (YYYY-MM-DD); defaults to today.
         #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
-        /// Where to write the PDF (default: BOARD-statement.pdf here).
+        /// The copy to publish: nothing said or raised at items taken in private, and
+        /// PUBLIC on every page.
+        #[arg(long)]
+        public: bool,
+        /// Where to write the PDF (default: BOARD-statement[-public].pdf here).
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
     },
@@ -166,7 +174,11 @@ pub enum Export {
         /// The date to report as at (YYYY-MM-DD); defaults to today.
         #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
-        /// Where to write the workbook (default: BOARD-statement.xlsx here).
+        /// The copy to publish: nothing said or raised at items taken in private, and
+        /// PUBLIC on every page.
+        #[arg(long)]
+        public: bool,
+        /// Where to write the workbook (default: BOARD-statement[-public].xlsx here).
         #[arg(short, long, value_name = "OUT.xlsx")]
         output: Option<PathBuf>,
     },
@@ -177,7 +189,11 @@ pub enum Export {
         /// The date to report as at (YYYY-MM-DD); defaults to today.
         #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
-        /// Where to write the PDF (default: BOARD-progress.pdf here).
+        /// The copy to publish: nothing said or raised at items taken in private, and
+        /// PUBLIC on every page.
+        #[arg(long)]
+        public: bool,
+        /// Where to write the PDF (default: BOARD-progress[-public].pdf here).
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
     },
@@ -197,7 +213,7 @@ fn local_today() -> NaiveDate {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file } => check(&file),
-        Command::Summary { file, today } => summary(&file, today.unwrap_or_else(local_today)),
+        Command::Summary { file, today, public } => summary(&file, today.unwrap_or_else(local_today), public),
         Command::Export { document, force } => export(document, force),
         Command::Upgrade { file } => upgrade(&file),
         Command::Verify { file, minutes } => verify(&file, &minutes),
@@ -231,10 +247,14 @@ fn export(document: Export, force: bool) -> ExitCode {
         Export::ActionLog { file, public, today, output } => {
             (file, Publication::ActionLog { public: *public }, *today, output)
         }
-        Export::Progress { file, today, output } => (file, Publication::Progress, *today, output),
-        Export::Statement { file, today, output } => (file, Publication::Statement, *today, output),
-        Export::Xlsx { file, today, output } => {
-            return export_xlsx(file, today.unwrap_or_else(local_today), output.as_deref(), force);
+        Export::Progress { file, today, public, output } => {
+            (file, Publication::Progress { public: *public }, *today, output)
+        }
+        Export::Statement { file, today, public, output } => {
+            (file, Publication::Statement { public: *public }, *today, output)
+        }
+        Export::Xlsx { file, today, public, output } => {
+            return export_xlsx(file, today.unwrap_or_else(local_today), *public, output.as_deref(), force);
         }
     };
     let today = today.unwrap_or_else(local_today);
@@ -250,13 +270,13 @@ fn export(document: Export, force: bool) -> ExitCode {
     let rendered = match publication {
         // The long documents are laid out, then the board is let go before the PDF is
         // written: a 5,000-action report needs a fifth less memory that way.
-        Publication::Progress => {
-            let laid_out = documents::progress::progress_layout(&board, today);
+        Publication::Progress { public } => {
+            let laid_out = documents::progress::progress_layout(&board, today, public);
             drop(board);
             laid_out.render()
         }
-        Publication::Statement => {
-            let laid_out = documents::statement::statement_layout(&board, today);
+        Publication::Statement { public } => {
+            let laid_out = documents::statement::statement_layout(&board, today, public);
             drop(board);
             laid_out.render()
         }
@@ -283,8 +303,8 @@ fn export(document: Export, force: bool) -> ExitCode {
     }
 }
 
-fn export_xlsx(file: &Path, today: NaiveDate, output: Option<&Path>, force: bool) -> ExitCode {
-    let out = output.map_or_else(|| PathBuf::from(file_name(Some(file), "statement", "xlsx")), Path::to_path_buf);
+fn export_xlsx(file: &Path, today: NaiveDate, public: bool, output: Option<&Path>, force: bool) -> ExitCode {
+    let out = output.map_or_else(|| PathBuf::from(spreadsheet_file_name(Some(file), public)), Path::to_path_buf);
     if let Err(refusal) = board_file::check_output(Some(file), &out, board_file::OutputKind::Xlsx, force) {
         eprintln!("{refusal}");
         return ExitCode::from(1);
@@ -293,7 +313,7 @@ fn export_xlsx(file: &Path, today: NaiveDate, output: Option<&Path>, force: bool
         Ok(board) => board,
         Err(code) => return code,
     };
-    let written = documents::spreadsheet::statement_xlsx(&board, today)
+    let written = documents::spreadsheet::statement_xlsx(&board, today, public)
         .map_err(|e| e.to_string())
         .and_then(|bytes| board_file::write_file(&out, &bytes).map(|()| bytes.len()).map_err(|e| e.to_string()));
     match written {
@@ -550,10 +570,10 @@ fn check(file: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn summary(file: &Path, today: NaiveDate) -> ExitCode {
+fn summary(file: &Path, today: NaiveDate, public: bool) -> ExitCode {
     match load_or_report(file) {
         Ok(board) => {
-            print!("{}", crate::summary::summary_text(&board, today));
+            print!("{}", crate::summary::summary_text(&board, today, public));
             let _ = std::io::stdout().flush();
             ExitCode::SUCCESS
         }

@@ -6,14 +6,16 @@ use std::fmt::Write;
 
 use crate::model::{Board, Rag, dates, dates::uk_long};
 
-/// The briefing a chair reads before a meeting, as at `today`.
-pub fn summary_text(board: &Board, today: NaiveDate) -> String {
+/// The briefing a chair reads before a meeting, as at `today`; the public copy leaves out
+/// what was said or raised in private.
+pub fn summary_text(board: &Board, today: NaiveDate, public: bool) -> String {
     // As at a date is what the board knew on that date.
-    let known = board.as_at(today);
-    let board: &Board = &known;
+    let (shown, _) = crate::documents::board_for(board, today, public);
+    let board: &Board = &shown;
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", board.authority, board.title);
-    let _ = writeln!(out, "Summary as at {}", uk_long(today));
+    let copy = if public { " (PUBLIC)" } else { "" };
+    let _ = writeln!(out, "Summary as at {}{copy}", uk_long(today));
     rag_table(&mut out, board);
     overdue(&mut out, board, today);
     drifting(&mut out, board);

@@ -102,7 +102,7 @@ fn every_page_has_its_number_out_of_the_total_and_the_running_header() {
     for rendered in [
         minutes_pdf(&sample_board(), 3, MinutesOptions::default()).unwrap(),
         action_log_pdf(&sample_board(), today(), ActionLogOptions::default()),
-        progress_pdf(&sample_board(), today()),
+        progress_pdf(&sample_board(), today(), false),
     ] {
         let pages = pages_text(&rendered);
         assert!(pages.len() >= 2);
@@ -177,7 +177,7 @@ fn the_outline_has_an_entry_per_agenda_item() {
     let full = every_string_in_file(&minutes_pdf(&sample_board(), 3, MinutesOptions::default()).unwrap());
     assert!(full.contains("10. Interim management arrangements in the Harrowgate locality team"));
     assert!(full.contains("RAG ratings agreed"));
-    let progress = every_string_in_file(&progress_pdf(&sample_board(), today()));
+    let progress = every_string_in_file(&progress_pdf(&sample_board(), today(), false));
     for title in ["P1 The Family Front Door", "P6 Children in care and care leavers", "Performance indicators"] {
         assert!(progress.contains(title), "{title} in the outline");
     }
@@ -209,7 +209,7 @@ fn the_action_log_lists_open_actions_first_with_overdue_in_words_on_landscape_pa
 #[test]
 fn the_progress_report_summarises_then_walks_every_priority_and_ends_with_indicators() {
     let board = sample_board();
-    let rendered = progress_pdf(&board, today());
+    let rendered = progress_pdf(&board, today(), false);
     let text = pages_text(&rendered).join("\n");
     let summary = position(&text, "Summary");
     let overdue = position(&text, "Overdue actions (11)");
@@ -235,7 +235,7 @@ fn an_empty_board_prints_all_three_documents() {
     let minutes = pages_text(&minutes_pdf(&board, 1, MinutesOptions::default()).unwrap()).join("\n");
     assert!(minutes.contains("No ratings were recorded at this meeting."));
     assert!(pages_text(&action_log_pdf(&board, today(), ActionLogOptions::default())).join("\n").contains("0 actions"));
-    assert!(pages_text(&progress_pdf(&board, today())).join("\n").contains("Overdue actions (0)"));
+    assert!(pages_text(&progress_pdf(&board, today(), false)).join("\n").contains("Overdue actions (0)"));
     assert_eq!(
         minutes_pdf(&board, 9, MinutesOptions::default()).err().map(|e| e.to_string()),
         Some("there is no meeting 9 in this board".into())
@@ -266,7 +266,7 @@ fn a_board_of_two_thousand_actions_prints_with_headers_repeated() {
             action
         })
         .collect();
-    let rendered = progress_pdf(&board, today());
+    let rendered = progress_pdf(&board, today(), false);
     assert!(rendered.pages > 100, "{} pages", rendered.pages);
     let text = pages_text(&rendered);
     let with_table_header = text.iter().filter(|p| p.contains("Latest note")).count();
@@ -279,7 +279,7 @@ fn characters_the_font_lacks_are_replaced_visibly_with_a_warning_and_nothing_pan
     board.actions[0].updates.last_mut().unwrap().note =
         "Agreed 👍 with the partnership\u{0007} — ΔΣ ŵ £5k 测试 \u{202E}rtl".into();
     board.actions[1].title = "x".repeat(3000);
-    let rendered = progress_pdf(&board, today());
+    let rendered = progress_pdf(&board, today(), false);
     assert!(!rendered.warnings.is_empty());
     assert!(rendered.warnings.iter().any(|w| w.contains("U+1F44D")), "{:?}", rendered.warnings);
     let text = pages_text(&rendered).join("\n");

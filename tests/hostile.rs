@@ -152,7 +152,7 @@ fn hostile_text_prints_without_panic() {
     }
     // A one-megabyte note, as if a whole report were pasted into the box.
     board.actions[10].updates.last_mut().unwrap().note = "Report text pasted in. ".repeat(45_000);
-    let progress = progress_pdf(&board, today);
+    let progress = progress_pdf(&board, today, false);
     assert!(progress.bytes.starts_with(b"%PDF"));
     assert!(progress.pages > 100, "the long note flows over many pages");
     assert!(!progress.warnings.is_empty());

@@ -149,7 +149,7 @@ fn same_actions(a: &PlanAction, b: &PlanAction) {
 #[test]
 fn board_to_xlsx_to_import_gives_the_same_actions() {
     let board = sample_board();
-    let bytes = spreadsheet::statement_xlsx(&board, today()).unwrap();
+    let bytes = spreadsheet::statement_xlsx(&board, today(), false).unwrap();
     let dir = std::env::temp_dir().join(format!("ib-roundtrip-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("northmoor.xlsx");
@@ -187,7 +187,7 @@ fn board_to_xlsx_to_import_gives_the_same_actions() {
 #[test]
 fn the_statement_pdf_carries_every_recommendation_and_action() {
     let board = sample_board();
-    let rendered = statement::statement_pdf(&board, today());
+    let rendered = statement::statement_pdf(&board, today(), false);
     let doc = lopdf::Document::load_mem(&rendered.bytes).unwrap();
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     let text = doc.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");

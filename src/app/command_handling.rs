@@ -64,9 +64,9 @@ impl App {
             // The meeting is the one selected, filled in when the command runs.
             AppCommand::ExportMinutes { public } => self.export(Publication::Minutes { meeting: 0, public }),
             AppCommand::ExportActionLog { public } => self.export(Publication::ActionLog { public }),
-            AppCommand::ExportProgress => self.export(Publication::Progress),
-            AppCommand::ExportStatement => self.export(Publication::Statement),
-            AppCommand::ExportSpreadsheet => self.export_spreadsheet(),
+            AppCommand::ExportProgress { public } => self.export(Publication::Progress { public }),
+            AppCommand::ExportStatement { public } => self.export(Publication::Statement { public }),
+            AppCommand::ExportSpreadsheet { public } => self.export_spreadsheet(public),
             AppCommand::ImportSpreadsheet => self.start_import(),
             AppCommand::Undo => self.undo(),
             AppCommand::Redo => self.redo(),

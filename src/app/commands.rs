@@ -23,11 +23,18 @@ pub enum AppCommand {
     ExportActionLog {
         public: bool,
     },
-    ExportProgress,
+    /// The progress report, full or public (latest public ratings and notes only).
+    ExportProgress {
+        public: bool,
+    },
     /// The statement of action as sent to Ofsted, to PDF.
-    ExportStatement,
+    ExportStatement {
+        public: bool,
+    },
     /// The statement of action and the action log as a spreadsheet.
-    ExportSpreadsheet,
+    ExportSpreadsheet {
+        public: bool,
+    },
     /// Bring in a statement of action from a spreadsheet.
     ImportSpreadsheet,
     Undo,
@@ -60,6 +67,9 @@ pub enum Scope {
 const CTRL: Modifiers = Modifiers::COMMAND;
 const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 const SHIFT: Modifiers = Modifiers::SHIFT;
+/// Alt added to a document's shortcut gives its public copy.
+const CTRL_ALT: Modifiers = Modifiers { alt: true, ..Modifiers::COMMAND };
+const CTRL_ALT_SHIFT: Modifiers = Modifiers { alt: true, shift: true, ..Modifiers::COMMAND };
 const NONE: Modifiers = Modifiers::NONE;
 
 const RATINGS: [Rag; 4] = [Rag::Red, Rag::Amber, Rag::Green, Rag::Blue];
@@ -83,9 +93,9 @@ impl AppCommand {
                 | AppCommand::SaveAs
                 | AppCommand::ExportMinutes { .. }
                 | AppCommand::ExportActionLog { .. }
-                | AppCommand::ExportProgress
-                | AppCommand::ExportStatement
-                | AppCommand::ExportSpreadsheet
+                | AppCommand::ExportProgress { .. }
+                | AppCommand::ExportStatement { .. }
+                | AppCommand::ExportSpreadsheet { .. }
                 | AppCommand::NewBoard
                 | AppCommand::Open
                 | AppCommand::Close
@@ -105,9 +115,12 @@ impl AppCommand {
             AppCommand::ExportMinutes { public: true },
             AppCommand::ExportActionLog { public: false },
             AppCommand::ExportActionLog { public: true },
-            AppCommand::ExportProgress,
-            AppCommand::ExportStatement,
-            AppCommand::ExportSpreadsheet,
+            AppCommand::ExportProgress { public: false },
+            AppCommand::ExportProgress { public: true },
+            AppCommand::ExportStatement { public: false },
+            AppCommand::ExportStatement { public: true },
+            AppCommand::ExportSpreadsheet { public: false },
+            AppCommand::ExportSpreadsheet { public: true },
             AppCommand::ImportSpreadsheet,
             AppCommand::Quit,
             AppCommand::Undo,
@@ -141,9 +154,12 @@ impl AppCommand {
             AppCommand::ExportMinutes { public: true } => "Minutes of this meeting (public)…".into(),
             AppCommand::ExportActionLog { public: false } => "Action log (full)…".into(),
             AppCommand::ExportActionLog { public: true } => "Action log (public)…".into(),
-            AppCommand::ExportProgress => "Progress report…".into(),
-            AppCommand::ExportStatement => "Statement of action…".into(),
-            AppCommand::ExportSpreadsheet => "Statement of action as a spreadsheet…".into(),
+            AppCommand::ExportProgress { public: false } => "Progress report (full)…".into(),
+            AppCommand::ExportProgress { public: true } => "Progress report (public)…".into(),
+            AppCommand::ExportStatement { public: false } => "Statement of action (full)…".into(),
+            AppCommand::ExportStatement { public: true } => "Statement of action (public)…".into(),
+            AppCommand::ExportSpreadsheet { public: false } => "Statement of action as a spreadsheet (full)…".into(),
+            AppCommand::ExportSpreadsheet { public: true } => "Statement of action as a spreadsheet (public)…".into(),
             AppCommand::ImportSpreadsheet => "Import from a spreadsheet…".into(),
             AppCommand::Undo => "Undo".into(),
             AppCommand::Redo => "Redo".into(),
@@ -190,9 +206,12 @@ impl AppCommand {
             AppCommand::ExportMinutes { public: true } => vec![k(CTRL_SHIFT, Key::E)],
             AppCommand::ExportActionLog { public: false } => vec![k(CTRL, Key::L)],
             AppCommand::ExportActionLog { public: true } => vec![k(CTRL_SHIFT, Key::L)],
-            AppCommand::ExportProgress => vec![k(CTRL, Key::P)],
-            AppCommand::ExportStatement => vec![k(CTRL_SHIFT, Key::P)],
-            AppCommand::ExportSpreadsheet => vec![k(CTRL_SHIFT, Key::X)],
+            AppCommand::ExportProgress { public: false } => vec![k(CTRL, Key::P)],
+            AppCommand::ExportProgress { public: true } => vec![k(CTRL_ALT, Key::P)],
+            AppCommand::ExportStatement { public: false } => vec![k(CTRL_SHIFT, Key::P)],
+            AppCommand::ExportStatement { public: true } => vec![k(CTRL_ALT_SHIFT, Key::P)],
+            AppCommand::ExportSpreadsheet { public: false } => vec![k(CTRL_SHIFT, Key::X)],
+            AppCommand::ExportSpreadsheet { public: true } => vec![k(CTRL_ALT_SHIFT, Key::X)],
             AppCommand::ImportSpreadsheet => vec![k(CTRL, Key::I)],
             AppCommand::Undo => vec![k(CTRL, Key::Z)],
             AppCommand::Redo => vec![k(CTRL_SHIFT, Key::Z), k(CTRL, Key::Y)],

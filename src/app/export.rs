@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::App;
 use crate::board_file::{OutputKind, check_output};
-use crate::documents::{Publication, publication::file_name};
+use crate::documents::{Publication, publication::spreadsheet_file_name};
 
 impl App {
     /// The open board's file, for suggested export names.
@@ -13,11 +13,11 @@ impl App {
         self.doc.as_ref().and_then(|d| d.path.as_deref())
     }
 
-    /// The statement of action and the action log as an .xlsx workbook.
-    pub(super) fn export_spreadsheet(&mut self) {
-        let name = file_name(self.board_file(), "statement", "xlsx");
+    /// The statement of action and the action log as an .xlsx workbook, full or public.
+    pub(super) fn export_spreadsheet(&mut self, public: bool) {
+        let name = spreadsheet_file_name(self.board_file(), public);
         let Some(doc) = self.doc.as_ref() else { return };
-        let bytes = match crate::documents::spreadsheet::statement_xlsx(&doc.board, self.today) {
+        let bytes = match crate::documents::spreadsheet::statement_xlsx(&doc.board, self.today, public) {
             Ok(bytes) => bytes,
             Err(error) => {
                 self.status = format!("The spreadsheet could not be made: {error}");

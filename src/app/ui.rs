@@ -79,10 +79,16 @@ fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
             command_button(app, ui, AppCommand::ExportMinutes { public: true }, open && meeting);
             command_button(app, ui, AppCommand::ExportActionLog { public: false }, open);
             command_button(app, ui, AppCommand::ExportActionLog { public: true }, open);
-            command_button(app, ui, AppCommand::ExportProgress, open);
-            command_button(app, ui, AppCommand::ExportStatement, open);
+            for public in [false, true] {
+                command_button(app, ui, AppCommand::ExportProgress { public }, open);
+            }
+            for public in [false, true] {
+                command_button(app, ui, AppCommand::ExportStatement { public }, open);
+            }
             ui.weak("Spreadsheets");
-            command_button(app, ui, AppCommand::ExportSpreadsheet, open);
+            for public in [false, true] {
+                command_button(app, ui, AppCommand::ExportSpreadsheet { public }, open);
+            }
             command_button(
                 app,
                 ui,

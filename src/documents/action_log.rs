@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 
 use super::layout::{Cell, Column, PageSize, RunningText, Style, Table};
-use super::public::action_is_public;
 use super::{Rendered, as_at, board_line, composer, finish};
 use crate::model::{ActionStatus, Board, LogFilter, dates, dates::uk_long, dates::uk_short};
 
@@ -25,7 +24,7 @@ pub fn action_log_pdf(board: &Board, today: NaiveDate, options: ActionLogOptions
     let mut rows = board.action_log(&LogFilter::default(), today);
     let before = rows.len();
     if options.public {
-        rows.retain(|(meeting, action)| action_is_public(meeting, action));
+        rows.retain(|(meeting, action)| meeting.action_is_public(action));
     }
     let withheld = before - rows.len();
     let open = rows.iter().filter(|(_, a)| a.is_open()).count();

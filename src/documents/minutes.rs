@@ -3,26 +3,32 @@
 //! is marked DRAFT on every page; the public copy leaves out every exempt item.
 
 use super::layout::{Cell, Column, Composer, PageSize, RunningText, Style, Table};
-use super::{DocumentError, Rendered, board_line, composer, finish, public};
+use std::borrow::Cow;
+
+use super::{DocumentError, Rendered, board_line, composer, finish};
 use crate::model::{Board, Meeting, MeetingStatus, Rag, dates::uk_long};
 
 /// Which copy of the minutes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MinutesOptions {
-    /// The public copy: exempt items reduced to the paragraph they were taken under.
+    /// The public copy: made from [`Board::public_copy`], so exempt items are reduced to
+    /// the paragraph they were taken under and ratings agreed in private are left out.
     pub public: bool,
 }
 
 pub fn minutes_pdf(board: &Board, number: u32, options: MinutesOptions) -> Result<Rendered, DocumentError> {
     let original = board.meeting(number).ok_or(DocumentError::NoSuchMeeting(number))?;
-    let meeting = if options.public { public::public_meeting(original) } else { original.clone() };
+    let shown: Cow<Board> = if options.public { Cow::Owned(board.public_copy().0) } else { Cow::Borrowed(board) };
+    let meeting = shown.meeting(number).ok_or(DocumentError::NoSuchMeeting(number))?;
     let mut page = composer(PageSize::A4_PORTRAIT);
-    title_block(&mut page, board, &meeting);
-    attendance(&mut page, board, &meeting);
-    declarations(&mut page, board, &meeting);
-    items(&mut page, board, &meeting);
-    ratings(&mut page, board, original, options);
-    actions_raised(&mut page, board, &meeting);
+    title_block(&mut page, board, meeting);
+    attendance(&mut page, board, meeting);
+    declarations(&mut page, board, meeting);
+    items(&mut page, board, meeting);
+    let withheld = ratings_at(board, number) - ratings_at(&shown, number);
+    ratings(&mut page, &shown, meeting, withheld);
+    actions_raised(&mut page, board, meeting);
+    // The seal is the full record's: the public copy carries it so it can be verified too.
     approval(&mut page, board, original);
 
     let document = format!("Minutes of meeting {number}");
@@ -122,10 +128,21 @@ fn items(page: &mut Composer, board: &Board, meeting: &Meeting) {
     }
 }
 
-fn ratings(page: &mut Composer, board: &Board, meeting: &Meeting, options: MinutesOptions) {
+/// How many actions were rated at meeting `number`.
+fn ratings_at(board: &Board, number: u32) -> usize {
+    board.actions.iter().filter(|a| a.rating_at(number).is_some()).count()
+}
+
+/// The ratings agreed, and (in the public copy) how many were agreed in private.
+fn ratings(page: &mut Composer, board: &Board, meeting: &Meeting, withheld: usize) {
     let rated: Vec<_> =
         board.actions_in_plan_order().into_iter().filter_map(|a| a.rating_at(meeting.number).map(|u| (a, u))).collect();
     page.heading("RAG ratings agreed at this meeting", Style::H1, Some("RAG ratings agreed"), 20.0);
+    match withheld {
+        0 => {}
+        1 => page.paragraph("One rating agreed at an item taken in private is not published.", Style::SMALL),
+        n => page.paragraph(&format!("{n} ratings agreed at items taken in private are not published."), Style::SMALL),
+    }
     if rated.is_empty() {
         page.paragraph("No ratings were recorded at this meeting.", Style::BODY);
         return;
@@ -139,11 +156,7 @@ fn ratings(page: &mut Composer, board: &Board, meeting: &Meeting, options: Minut
             } else {
                 format!("{} → {}", previous.word(), update.rag.word())
             };
-            let reason = if options.public && !public::note_is_public(board, meeting, action) {
-                "Discussed in private.".to_string()
-            } else {
-                update.note.clone()
-            };
+            let reason = update.note.clone();
             vec![
                 Cell::text(&action.id),
                 Cell::text(&action.title),

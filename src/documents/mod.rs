@@ -5,17 +5,17 @@ pub mod action_log;
 pub mod layout;
 pub mod minutes;
 pub mod progress;
-mod public;
 pub mod publication;
 pub mod read_back;
 pub mod spreadsheet;
 pub mod statement;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use crate::model::{Board, dates::uk_long};
+use crate::model::{Board, Withheld, dates::uk_long};
 use layout::emit::{Metadata, write_pdf};
 use layout::{Composer, PageSize, RunningText, Typeface};
 
@@ -41,8 +41,8 @@ impl Publication {
             Publication::ActionLog { public } => {
                 action_log::action_log_pdf(board, today, action_log::ActionLogOptions { public })
             }
-            Publication::Progress => progress::progress_pdf(board, today),
-            Publication::Statement => statement::statement_pdf(board, today),
+            Publication::Progress { public } => progress::progress_pdf(board, today, public),
+            Publication::Statement { public } => statement::statement_pdf(board, today, public),
         })
     }
 }
@@ -51,6 +51,22 @@ impl Publication {
 pub enum DocumentError {
     #[error("there is no meeting {0} in this board")]
     NoSuchMeeting(u32),
+}
+
+/// The board a document is made from: as the board knew it on `today` and, for a copy to
+/// publish, only what may be published (with a count of what was left out).
+pub fn board_for(board: &Board, today: NaiveDate, public: bool) -> (Cow<'_, Board>, Withheld) {
+    let known = board.as_at(today);
+    if !public {
+        return (known, Withheld::default());
+    }
+    let (copy, withheld) = known.public_copy();
+    (Cow::Owned(copy), withheld)
+}
+
+/// The marking a document carries on every page when it is the copy to publish.
+fn public_marking(public: bool) -> Option<String> {
+    public.then(|| "PUBLIC".to_string())
 }
 
 /// The typeface, parsed once per process.

@@ -8,18 +8,18 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::layout::{Cell, Column, Composer, PageSize, RunningText, Style, Table};
-use super::{Composed, Rendered, as_at, board_line, compose, composer};
-use crate::model::{Board, PlanAction, Rag, RagCounts, dates, dates::uk_long, dates::uk_short};
+use super::{Composed, Rendered, as_at, board_for, board_line, compose, composer, public_marking};
+use crate::model::{Board, PlanAction, Rag, RagCounts, Withheld, dates, dates::uk_long, dates::uk_short};
 
-pub fn progress_pdf(board: &Board, today: NaiveDate) -> Rendered {
-    progress_layout(board, today).render()
+pub fn progress_pdf(board: &Board, today: NaiveDate, public: bool) -> Rendered {
+    progress_layout(board, today, public).render()
 }
 
 /// The progress report laid out, ready to write once the board is let go.
-pub fn progress_layout(board: &Board, today: NaiveDate) -> Composed {
-    // As at a date is what the board knew on that date.
-    let known = board.as_at(today);
-    let board: &Board = &known;
+pub fn progress_layout(board: &Board, today: NaiveDate, public: bool) -> Composed {
+    // As at a date is what the board knew on that date; the public copy, what it may publish.
+    let (shown, withheld) = board_for(board, today, public);
+    let board: &Board = &shown;
     let mut page = composer(PageSize::A4_PORTRAIT);
     page.paragraph(&board.authority, Style::H2);
     page.paragraph(&board.title, Style::TITLE);
@@ -27,6 +27,9 @@ pub fn progress_layout(board: &Board, today: NaiveDate) -> Composed {
     let latest = board.latest_held_meeting();
     if let Some(m) = latest {
         page.paragraph(&format!("Ratings as agreed at meeting {} on {}.", m.number, uk_long(m.date)), Style::SMALL);
+    }
+    if public {
+        page.paragraph(&left_out(withheld), Style::SMALL);
     }
     page.space(2.0);
     summary(&mut page, board, today);
@@ -38,7 +41,7 @@ pub fn progress_layout(board: &Board, today: NaiveDate) -> Composed {
     let running = RunningText {
         left: board_line(board),
         right: "Statement of action: progress report".into(),
-        marking: None,
+        marking: public_marking(public),
         footer: as_at(today),
     };
     compose(
@@ -48,6 +51,16 @@ pub fn progress_layout(board: &Board, today: NaiveDate) -> Composed {
         format!("Progress against the statement of action as at {}", uk_long(today)),
         board,
     )
+}
+
+/// What the public copy says it leaves out.
+fn left_out(withheld: Withheld) -> String {
+    let ratings = match withheld.ratings {
+        0 => "No ratings were agreed at items taken in private".to_string(),
+        1 => "One rating and its note, agreed at an item taken in private, is left out".to_string(),
+        n => format!("{n} ratings and their notes, agreed at items taken in private, are left out"),
+    };
+    format!("Public copy. {ratings}: each action shows the latest rating and note given in public.")
 }
 
 fn summary(page: &mut Composer, board: &Board, today: NaiveDate) {

@@ -8,8 +8,8 @@ use std::path::Path;
 pub enum Publication {
     Minutes { meeting: u32, public: bool },
     ActionLog { public: bool },
-    Progress,
-    Statement,
+    Progress { public: bool },
+    Statement { public: bool },
 }
 
 impl Publication {
@@ -19,8 +19,8 @@ impl Publication {
         match self {
             Publication::Minutes { meeting, public: p } => format!("minutes-{meeting}{}", public(p)),
             Publication::ActionLog { public: p } => format!("action-log{}", public(p)),
-            Publication::Progress => "progress".into(),
-            Publication::Statement => "statement".into(),
+            Publication::Progress { public: p } => format!("progress{}", public(p)),
+            Publication::Statement { public: p } => format!("statement{}", public(p)),
         }
     }
 
@@ -28,6 +28,12 @@ impl Publication {
     pub fn file_name(self, board_file: Option<&Path>) -> String {
         file_name(board_file, &self.name_part(), "pdf")
     }
+}
+
+/// The statement of action as a spreadsheet: "northmoor-statement.xlsx", or
+/// "northmoor-statement-public.xlsx" for the copy to publish.
+pub fn spreadsheet_file_name(board_file: Option<&Path>, public: bool) -> String {
+    file_name(board_file, if public { "statement-public" } else { "statement" }, "xlsx")
 }
 
 /// "northmoor-statement.xlsx" and the like: the board file's name, what the document is,
@@ -51,7 +57,9 @@ mod tests {
             "northmoor-minutes-3-public.pdf"
         );
         assert_eq!(Publication::ActionLog { public: false }.file_name(board), "northmoor-action-log.pdf");
-        assert_eq!(file_name(board, "statement", "xlsx"), "northmoor-statement.xlsx");
-        assert_eq!(Publication::Progress.file_name(None), "northmoor-progress.pdf");
+        assert_eq!(spreadsheet_file_name(board, false), "northmoor-statement.xlsx");
+        assert_eq!(spreadsheet_file_name(board, true), "northmoor-statement-public.xlsx");
+        assert_eq!(Publication::Progress { public: false }.file_name(None), "northmoor-progress.pdf");
+        assert_eq!(Publication::Statement { public: true }.file_name(board), "northmoor-statement-public.pdf");
     }
 }

@@ -111,15 +111,17 @@ fn headers(sheet: &mut Worksheet, headers: &[(&str, f64)], formats: &Formats) ->
     Ok(())
 }
 
-/// The workbook's bytes.
-pub fn statement_xlsx(board: &Board, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
-    let known = board.as_at(today);
-    let board: &Board = &known;
+/// The workbook's bytes. The public copy is made from what may be published (actions
+/// raised in private and ratings agreed in private left out) and says so in its title.
+pub fn statement_xlsx(board: &Board, today: NaiveDate, public: bool) -> Result<Vec<u8>, XlsxError> {
+    let (shown, _) = super::board_for(board, today, public);
+    let board: &Board = &shown;
+    let copy = if public { " (PUBLIC)" } else { "" };
     let formats = Formats::new();
     let mut book = Workbook::new();
     book.set_properties(
         &rust_xlsxwriter::DocProperties::new()
-            .set_title(format!("{} — statement of action", board.authority))
+            .set_title(format!("{} — statement of action{copy}", board.authority))
             .set_author(&board.authority)
             .set_comment(format!("Exported by improvement-board as at {today}")),
     );

@@ -6,15 +6,21 @@
 use chrono::NaiveDate;
 
 use super::layout::{Cell, Column, Composer, PageSize, RunningText, Style, Table};
-use super::{Composed, Rendered, board_line, compose, composer};
+use std::borrow::Cow;
+
+use super::{Composed, Rendered, board_line, compose, composer, public_marking};
 use crate::model::{Board, Inspection, PlanAction, dates::uk_long, dates::uk_short};
 
-pub fn statement_pdf(board: &Board, today: NaiveDate) -> Rendered {
-    statement_layout(board, today).render()
+pub fn statement_pdf(board: &Board, today: NaiveDate, public: bool) -> Rendered {
+    statement_layout(board, today, public).render()
 }
 
-/// The statement of action laid out, ready to write once the board is let go.
-pub fn statement_layout(board: &Board, today: NaiveDate) -> Composed {
+/// The statement of action laid out, ready to write once the board is let go. The
+/// statement is the one the board has now, whatever `today` is; the public copy is made
+/// from what may be published.
+pub fn statement_layout(board: &Board, today: NaiveDate, public: bool) -> Composed {
+    let shown = if public { Cow::Owned(board.public_copy().0) } else { Cow::Borrowed(board) };
+    let board: &Board = &shown;
     let mut page = composer(PageSize::A4_LANDSCAPE);
     page.paragraph(&board.authority, Style::H2);
     page.paragraph("Statement of action", Style::TITLE);
@@ -59,7 +65,7 @@ pub fn statement_layout(board: &Board, today: NaiveDate) -> Composed {
     let running = RunningText {
         left: board_line(board),
         right: "Statement of action".into(),
-        marking: None,
+        marking: public_marking(public),
         footer: format!("Prepared {}", uk_long(today)),
     };
     compose(page, running, format!("{} — statement of action", board.authority), statement_subject(graded), board)

@@ -16,6 +16,7 @@ mod inspection;
 mod meeting;
 mod person;
 mod plan;
+mod public;
 mod rag;
 mod since;
 mod walk;
@@ -34,6 +35,7 @@ pub use meeting::{
 };
 pub use person::Person;
 pub use plan::{PlanAction, Priority, Recommendation, Redate, Trend, Update};
+pub use public::{REDATED_IN_PRIVATE, Withheld};
 pub use rag::Rag;
 pub use since::SinceLastTime;
 pub use walk::{NeedsTheBoard, WalkOrder};
