@@ -61,7 +61,7 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
-    /// Bring in a statement of action from a spreadsheet (.xlsx, .xls, .ods or .csv).
+    /// Bring in a statement of action from a spreadsheet (.xlsx, .xlsm, .xlsb, .ods or .csv).
     ///
     /// Headers such as "No.", "What?", "Who?", "Timescale", "Success measures" and "RAG"
     /// are recognised. Prints what it imported and every row it could not read. If any

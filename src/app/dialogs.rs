@@ -57,7 +57,7 @@ impl FileDialogs for NativeDialogs {
 
     fn open_sheet(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .add_filter("Spreadsheet", &["xlsx", "xlsm", "xls", "ods", "csv"])
+            .add_filter("Spreadsheet", &["xlsx", "xlsm", "xlsb", "ods", "csv"])
             .set_title("Import a statement of action from a spreadsheet")
             .pick_file()
     }

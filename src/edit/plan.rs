@@ -2,6 +2,8 @@
 //! inspections, priorities, recommendations and actions, and bringing in a spreadsheet —
 //! each one edit, so undo, "unsaved" and the audit trail work as for a meeting.
 
+use std::collections::HashSet;
+
 use crate::model::{Board, Inspection, ItemKind, Person, PlanAction, PlanPart, Priority, Recommendation, plural};
 
 use super::EditError;
@@ -78,22 +80,36 @@ fn index_of(board: &Board, part: PlanPart, id: &str) -> Result<usize, EditError>
 
 /// Refuses an empty id, an id with spaces at its ends, or one already taken.
 fn check_new_id(board: &Board, part: PlanPart, id: &str) -> Result<(), EditError> {
+    check_id_form(part, id)?;
+    if board.has(part, id) {
+        return Err(taken(part, id));
+    }
+    Ok(())
+}
+
+/// An id is given, with no space before or after it.
+fn check_id_form(part: PlanPart, id: &str) -> Result<(), EditError> {
     if id.trim().is_empty() {
         return Err(EditError::IdMissing(part));
     }
     if id.trim() != id {
         return Err(EditError::IdHasSpaces(id.to_string()));
     }
-    if board.has(part, id) {
-        return Err(EditError::IdTaken(format!("{} id \"{id}\"", part.word())));
-    }
     Ok(())
+}
+
+fn taken(part: PlanPart, id: &str) -> EditError {
+    EditError::IdTaken(format!("{} id \"{id}\"", part.word()))
 }
 
 fn check_recommendation(board: &Board, rec: &Recommendation) -> Result<(), EditError> {
     if board.priority(&rec.priority).is_none() {
         return Err(missing(PlanPart::Priority, &rec.priority));
     }
+    check_recommendation_inspection(board, rec)
+}
+
+fn check_recommendation_inspection(board: &Board, rec: &Recommendation) -> Result<(), EditError> {
     if let Some(inspection) = rec.inspection.as_deref().filter(|i| board.inspection(i).is_none()) {
         return Err(missing(PlanPart::Inspection, inspection));
     }
@@ -335,26 +351,65 @@ fn remove(board: &mut Board, steps: &mut Steps, part: PlanPart, id: &str) -> Res
 }
 
 fn import(board: &mut Board, steps: &mut Steps, batch: &ImportBatch) -> Result<(), EditError> {
+    // Every check and every place is found from sets and the list's last element, not by
+    // searching the board for each part: a batch of 20,000 actions must not take the
+    // square of it.
+    let mut people: HashSet<String> = board.people.iter().map(|p| p.id.clone()).collect();
+    let mut priorities: HashSet<String> = board.priorities.iter().map(|p| p.id.clone()).collect();
+    let mut recommendations: HashSet<String> = board.recommendations.iter().map(|r| r.id.clone()).collect();
+    let mut actions: HashSet<String> = board.actions.iter().map(|a| a.id.clone()).collect();
     for person in &batch.people {
-        if board.person(&person.id).is_some() {
+        if !people.insert(person.id.clone()) {
             return Err(EditError::IdTaken(format!("person id \"{}\"", person.id)));
         }
         steps.push(board, person.clone(), List::People);
     }
     for priority in &batch.priorities {
-        check_new_id(board, PlanPart::Priority, &priority.id)?;
+        check_id_form(PlanPart::Priority, &priority.id)?;
+        if !priorities.insert(priority.id.clone()) {
+            return Err(taken(PlanPart::Priority, &priority.id));
+        }
         steps.push(board, priority.clone(), List::Priorities);
     }
+    let mut placed: HashSet<String> = board.recommendations.iter().map(|r| r.priority.clone()).collect();
     for rec in &batch.recommendations {
-        check_new_id(board, PlanPart::Recommendation, &rec.id)?;
-        check_recommendation(board, rec)?;
-        let at = recommendation_slot(board, &rec.priority);
+        check_id_form(PlanPart::Recommendation, &rec.id)?;
+        if !recommendations.insert(rec.id.clone()) {
+            return Err(taken(PlanPart::Recommendation, &rec.id));
+        }
+        if !priorities.contains(&rec.priority) {
+            return Err(missing(PlanPart::Priority, &rec.priority));
+        }
+        check_recommendation_inspection(board, rec)?;
+        let last = board.recommendations.last().is_some_and(|r| r.priority == rec.priority);
+        let at = if placed.insert(rec.priority.clone()) || last {
+            board.recommendations.len()
+        } else {
+            recommendation_slot(board, &rec.priority)
+        };
         steps.insert(board, at, rec.clone(), List::Recommendations);
     }
+    let mut answered: HashSet<String> = board.actions.iter().map(|a| a.recommendation.clone()).collect();
     for action in &batch.actions {
-        check_new_id(board, PlanPart::Action, &action.id)?;
-        check_action(board, action)?;
-        let at = action_slot(board, &action.recommendation);
+        check_id_form(PlanPart::Action, &action.id)?;
+        if !actions.insert(action.id.clone()) {
+            return Err(taken(PlanPart::Action, &action.id));
+        }
+        if !recommendations.contains(&action.recommendation) {
+            return Err(missing(PlanPart::Recommendation, &action.recommendation));
+        }
+        if !people.contains(&action.lead) {
+            return Err(EditError::NoSuchPerson(action.lead.clone()));
+        }
+        if action.title.trim().is_empty() {
+            return Err(EditError::TitleMissing);
+        }
+        let last = board.actions.last().is_some_and(|a| a.recommendation == action.recommendation);
+        let at = if answered.insert(action.recommendation.clone()) || last {
+            board.actions.len()
+        } else {
+            action_slot(board, &action.recommendation)
+        };
         steps.insert(board, at, action.clone(), List::Actions);
     }
     Ok(())

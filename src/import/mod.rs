@@ -3,9 +3,13 @@
 //! against the board, and hand back one [`crate::edit::ImportBatch`] to apply as one edit.
 
 mod headers;
+mod known;
+pub mod limits;
+mod ods_extent;
 mod rows;
 mod sheet;
 mod values;
+mod workbook;
 
 pub use headers::{
     Field, Mapping, column_index, column_letter, find_mapping, mapping_at, parse_column_choice, recognise,

@@ -2,9 +2,12 @@
 //! rows it covers, taking heading rows ("Priority 2: Children in care") as context,
 //! matching leads to people, and keeping every row it cannot read with the reason.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 
 use super::headers::{Field, Mapping};
+use super::known::Known;
 use super::sheet::{Cell, Sheet};
 use super::values;
 use crate::edit::ImportBatch;
@@ -81,19 +84,14 @@ impl Reading {
     pub fn batch(&self, with_problems: bool) -> ImportBatch {
         let actions: Vec<PlanAction> =
             self.actions.iter().filter(|a| with_problems || a.problems.is_empty()).map(|a| a.action.clone()).collect();
-        let recommendations: Vec<Recommendation> = self
-            .new_recommendations
-            .iter()
-            .filter(|r| actions.iter().any(|a| a.recommendation == r.id))
-            .cloned()
-            .collect();
-        let priorities = self
-            .new_priorities
-            .iter()
-            .filter(|p| recommendations.iter().any(|r| r.priority == p.id))
-            .cloned()
-            .collect();
-        let people = self.new_people.iter().filter(|p| actions.iter().any(|a| a.lead == p.id)).cloned().collect();
+        // Sets, not searches: a sheet of thousands of rows must not take the square of it.
+        let answered: HashSet<&str> = actions.iter().map(|a| a.recommendation.as_str()).collect();
+        let leads: HashSet<&str> = actions.iter().map(|a| a.lead.as_str()).collect();
+        let recommendations: Vec<Recommendation> =
+            self.new_recommendations.iter().filter(|r| answered.contains(r.id.as_str())).cloned().collect();
+        let placed: HashSet<&str> = recommendations.iter().map(|r| r.priority.as_str()).collect();
+        let priorities = self.new_priorities.iter().filter(|p| placed.contains(p.id.as_str())).cloned().collect();
+        let people = self.new_people.iter().filter(|p| leads.contains(p.id.as_str())).cloned().collect();
         ImportBatch { source: self.source.clone(), people, priorities, recommendations, actions }
     }
 }
@@ -143,7 +141,7 @@ struct Reader<'a> {
     mapping: &'a Mapping,
     today: NaiveDate,
     /// The board with everything read so far added, so proposed ids and matches see it.
-    working: Board,
+    working: Known,
     original_people: usize,
     original_priorities: usize,
     reading: Reading,
@@ -165,7 +163,7 @@ pub fn read(board: &Board, sheet: &Sheet, mapping: &Mapping, source: &str, today
         sheet,
         mapping,
         today,
-        working: board.clone(),
+        working: Known::new(board),
         original_people: board.people.len(),
         original_priorities: board.priorities.len(),
         reading: Reading {
@@ -194,11 +192,12 @@ pub fn read(board: &Board, sheet: &Sheet, mapping: &Mapping, source: &str, today
         reader.reading.left_out.push(unused);
     }
     let mut reading = reader.reading;
-    reading.new_people = reader.working.people.split_off(reader.original_people);
-    reading.new_priorities = reader.working.priorities.split_off(reader.original_priorities);
+    let mut working = reader.working.board;
+    reading.new_people = working.people.split_off(reader.original_people);
+    reading.new_priorities = working.priorities.split_off(reader.original_priorities);
     let original_recs: std::collections::HashSet<&str> = board.recommendations.iter().map(|r| r.id.as_str()).collect();
     reading.new_recommendations =
-        reader.working.recommendations.into_iter().filter(|r| !original_recs.contains(r.id.as_str())).collect();
+        working.recommendations.into_iter().filter(|r| !original_recs.contains(r.id.as_str())).collect();
     reading
 }
 
@@ -386,15 +385,13 @@ impl Reader<'_> {
             evidence,
             updates,
         };
-        self.working.actions.push(action.clone());
+        self.working.add_action(action.clone());
         self.reading.actions.push(ReadAction { row: sheet_row, action, problems, remarks });
     }
 
     /// The next free id under a recommendation that no row of the sheet uses either.
     fn fresh_action_id(&self, recommendation: &str) -> String {
-        let next = self.working.next_action_id(recommendation);
-        let free = |id: &String| !self.sheet_ids.contains(id) && self.working.action(id).is_none();
-        std::iter::once(next.clone()).chain(('a'..='z').map(|c| format!("{next}{c}"))).find(free).unwrap_or(next)
+        self.working.next_action_id(recommendation, |id| self.sheet_ids.contains(id))
     }
 
     /// The priority the current rows sit under, added to the working board if new.
@@ -404,11 +401,7 @@ impl Reader<'_> {
             .then(|| self.working.priority(&named.id))
             .flatten()
             .filter(|p| named.text.is_empty() || p.title.eq_ignore_ascii_case(&named.text));
-        let by_title = self
-            .working
-            .priorities
-            .iter()
-            .find(|p| !named.text.is_empty() && p.title.eq_ignore_ascii_case(&named.text));
+        let by_title = (!named.text.is_empty()).then(|| self.working.priority_titled(&named.text)).flatten();
         if let Some(found) = by_id.or(by_title) {
             return found.id.clone();
         }
@@ -418,8 +411,8 @@ impl Reader<'_> {
             named.id.clone()
         };
         let title = if named.text.is_empty() { format!("Imported from {}", self.reading.source) } else { named.text };
-        self.working.priorities.push(Priority { id: id.clone(), title, summary: String::new() });
-        self.priority = Named { id: id.clone(), text: self.working.priorities.last().expect("pushed").title.clone() };
+        self.priority = Named { id: id.clone(), text: title.clone() };
+        self.working.add_priority(Priority { id: id.clone(), title, summary: String::new() });
         id
     }
 
@@ -437,7 +430,7 @@ impl Reader<'_> {
             .then(|| self.working.recommendation(&named.id))
             .flatten()
             .filter(|r| named.text.is_empty() || r.text == named.text);
-        let by_text = self.working.recommendations.iter().find(|r| !named.text.is_empty() && r.text == named.text);
+        let by_text = (!named.text.is_empty()).then(|| self.working.recommendation_worded(&named.text)).flatten();
         if let Some(found) = by_id.or(by_text) {
             return found.id.clone();
         }
@@ -451,7 +444,7 @@ impl Reader<'_> {
         } else {
             named.text
         };
-        self.working.recommendations.push(Recommendation {
+        self.working.add_recommendation(Recommendation {
             id: id.clone(),
             priority: priority.to_string(),
             inspection: None,
@@ -466,20 +459,15 @@ impl Reader<'_> {
     /// The person a sheet's name means: matched by name, id or role; otherwise a new person.
     fn person_for(&mut self, name: &str) -> String {
         let wanted = values::one_line(name).to_lowercase();
-        let found = self.working.people.iter().find(|p| {
-            p.name.to_lowercase() == wanted
-                || p.id.to_lowercase() == wanted
-                || (!p.role.is_empty() && p.role.to_lowercase() == wanted)
-        });
-        if let Some(person) = found {
+        if let Some(person) = self.working.person_called(&wanted) {
             return person.id.clone();
         }
-        let id = if wanted == "to be confirmed" && self.working.person(TO_BE_CONFIRMED).is_none() {
+        let id = if wanted == "to be confirmed" && !self.working.has_person(TO_BE_CONFIRMED) {
             TO_BE_CONFIRMED.to_string()
         } else {
             self.working.free_person_id(name)
         };
-        self.working.people.push(Person {
+        self.working.add_person(Person {
             id: id.clone(),
             name: values::one_line(name),
             role: String::new(),

@@ -1,11 +1,15 @@
-//! Reading a spreadsheet into a plain grid of cells: `.xlsx` (and `.xls`/`.ods`) through
-//! calamine, `.csv` through the csv crate. Merged cells are spread over the cells they
-//! cover, so a recommendation merged down four rows reads on each of them.
+//! Reading a spreadsheet into a plain grid of cells: `.xlsx`, `.xlsb` and `.ods` through
+//! calamine (within the limits, [`super::workbook`]), `.csv` through the csv crate. Merged
+//! cells are spread over the cells they cover, so a recommendation merged down four rows
+//! reads on each of them.
 
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::Data;
 use chrono::NaiveDate;
+
+use super::limits::{MOST_COLUMNS, MOST_FILE_BYTES, MOST_ROWS, megabytes};
+use super::workbook;
 
 /// One cell's value, as much as the sheet said of it.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,7 +78,7 @@ impl Sheet {
 pub enum SheetError {
     #[error("{0}: {1}")]
     Unreadable(String, String),
-    #[error("{0}: this is not a spreadsheet the app reads (use .xlsx, .xls, .ods or .csv)")]
+    #[error("{0}: this is not a spreadsheet the app reads (use .xlsx, .xlsm, .xlsb, .ods or .csv)")]
     UnknownKind(String),
     #[error("{file} has no sheet called \"{wanted}\" (it has: {})", .have.join(", "))]
     NoSuchSheet { file: String, wanted: String, have: Vec<String> },
@@ -82,9 +86,19 @@ pub enum SheetError {
     Empty(String),
 }
 
-/// Every sheet of a spreadsheet file, in the workbook's order.
+/// Every sheet of a spreadsheet file, in the workbook's order. A file past
+/// [`MOST_FILE_BYTES`] is refused before a byte of it is read.
 pub fn read_sheets(path: &Path) -> Result<Vec<Sheet>, SheetError> {
-    let bytes = std::fs::read(path).map_err(|e| SheetError::Unreadable(path.display().to_string(), e.to_string()))?;
+    let unreadable = |e: String| SheetError::Unreadable(path.display().to_string(), e);
+    let size = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?.len();
+    if size > MOST_FILE_BYTES {
+        return Err(unreadable(format!(
+            "it is {}: the app reads spreadsheets of up to {}",
+            megabytes(size),
+            megabytes(MOST_FILE_BYTES)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
     read_sheets_from(path, &bytes)
 }
 
@@ -99,28 +113,10 @@ pub fn read_sheets_from(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, SheetEr
             let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             vec![read_csv(&name, bytes).map_err(|e| unreadable(&e))?]
         }
-        "xlsx" | "xlsm" => {
-            let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-            let mut sheets = Vec::new();
-            for name in book.sheet_names() {
-                let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
-                let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                let mut sheet = from_range(&name, &range);
-                spread_merged(&mut sheet, merged.iter().map(|d| (d.start, d.end)));
-                sheets.push(sheet);
-            }
-            sheets
-        }
-        "xls" | "xlsb" | "ods" => {
-            let mut book =
-                calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-            let mut sheets = Vec::new();
-            for name in book.sheet_names() {
-                let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
-                sheets.push(from_range(&name, &range));
-            }
-            sheets
-        }
+        "xlsx" | "xlsm" => workbook::read_xlsx(bytes).map_err(|e| unreadable(&e))?,
+        "xlsb" => workbook::read_xlsb(bytes).map_err(|e| unreadable(&e))?,
+        "ods" => workbook::read_ods(bytes).map_err(|e| unreadable(&e))?,
+        "xls" => return Err(unreadable(&workbook::XLS_REFUSED)),
         _ => return Err(SheetError::UnknownKind(file)),
     };
     if sheets.is_empty() {
@@ -149,7 +145,7 @@ pub fn pick_sheet(path: &Path, sheets: Vec<Sheet>, name: Option<&str>) -> Result
 
 /// A CSV file: UTF-8 (with or without a byte-order mark) or, failing that, Windows-1252 as
 /// Excel writes it on English Windows.
-pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Sheet, csv::Error> {
+pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Sheet, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
@@ -158,9 +154,25 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Sheet, csv::Error> {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
-        rows.push(
-            record?.iter().map(|t| if t.trim().is_empty() { Cell::Empty } else { Cell::Text(t.to_string()) }).collect(),
-        );
+        let record = record.map_err(|e| e.to_string())?;
+        if rows.len() == MOST_ROWS {
+            return Err(format!(
+                "it has more than {MOST_ROWS} rows: the app reads the first {MOST_ROWS} rows of a sheet"
+            ));
+        }
+        let mut cells: Vec<Cell> =
+            record.iter().map(|t| if t.trim().is_empty() { Cell::Empty } else { Cell::Text(t.to_string()) }).collect();
+        while cells.last().is_some_and(Cell::is_empty) {
+            cells.pop();
+        }
+        if cells.len() > MOST_COLUMNS {
+            return Err(format!(
+                "row {} has something in column {}: the app reads the first {MOST_COLUMNS} columns of a sheet",
+                rows.len() + 1,
+                cells.len()
+            ));
+        }
+        rows.push(cells);
     }
     Ok(Sheet { name: name.to_string(), rows })
 }
@@ -186,21 +198,7 @@ pub fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
         .flatten()
 }
 
-fn from_range(name: &str, range: &calamine::Range<Data>) -> Sheet {
-    let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top];
-    for row in range.rows() {
-        let mut cells = vec![Cell::Empty; left];
-        cells.extend(row.iter().map(cell_of));
-        while cells.last().is_some_and(Cell::is_empty) {
-            cells.pop();
-        }
-        rows.push(cells);
-    }
-    Sheet { name: name.to_string(), rows }
-}
-
-fn cell_of(data: &Data) -> Cell {
+pub(super) fn cell_of(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::Error(error) => Cell::Error(error.to_string()),
@@ -216,7 +214,7 @@ fn cell_of(data: &Data) -> Cell {
 }
 
 /// Copies each merged region's value (held in its top-left cell) into every cell it covers.
-fn spread_merged(sheet: &mut Sheet, regions: impl Iterator<Item = ((u32, u32), (u32, u32))>) {
+pub(super) fn spread_merged(sheet: &mut Sheet, regions: impl Iterator<Item = ((u32, u32), (u32, u32))>) {
     for ((top, left), (bottom, right)) in regions {
         let value = sheet.cell(top as usize, left as usize).clone();
         if value.is_empty() {

@@ -37,6 +37,33 @@ fn next_in_run<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
     Some(format!("{prefix}{}", highest + 1))
 }
 
+/// Of some ids, the one whose trailing number is highest ("2.10" of 2.9 and 2.10).
+pub fn highest_in_run<'a>(ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    ids.filter_map(|id| {
+        let digits = id.len() - id.bytes().rev().take_while(u8::is_ascii_digit).count();
+        id[digits..].parse::<u64>().ok().map(|n| (id, n))
+    })
+    .max_by_key(|(_, n)| *n)
+    .map(|(id, _)| id)
+}
+
+/// The action id after `highest` under `recommendation` ("2.4" after "2.3"), or the first
+/// under it ("2.1" for R2) when it has none; the first of those that is not `taken`. Kept
+/// apart from the board so a reader adding thousands of actions can answer it from what it
+/// keeps, in one step.
+pub fn action_id_after(recommendation: &str, highest: Option<&str>, taken: impl Fn(&str) -> bool) -> String {
+    let digits: String = recommendation.chars().filter(char::is_ascii_digit).collect();
+    let first = if digits.is_empty() { format!("{recommendation}.1") } else { format!("{digits}.1") };
+    id_after(highest, &first, taken)
+}
+
+/// The id after `highest` in its run ("P7" after "P6"), or `first` when there is none;
+/// the first of those that is not `taken`.
+pub fn id_after(highest: Option<&str>, first: &str, taken: impl Fn(&str) -> bool) -> String {
+    let next = highest.and_then(|id| next_in_run(std::iter::once(id))).unwrap_or_else(|| first.to_string());
+    first_free(next, taken)
+}
+
 /// `base`, or `base` with a letter after it, whichever is free first.
 fn first_free(base: String, taken: impl Fn(&str) -> bool) -> String {
     if !taken(&base) {
@@ -52,24 +79,21 @@ fn first_free(base: String, taken: impl Fn(&str) -> bool) -> String {
 impl Board {
     /// "P7" after P1…P6.
     pub fn next_priority_id(&self) -> String {
-        let next = next_in_run(self.priorities.iter().map(|p| p.id.as_str())).unwrap_or_else(|| "P1".into());
-        first_free(next, |id| self.priority(id).is_some())
+        let highest = highest_in_run(self.priorities.iter().map(|p| p.id.as_str()));
+        id_after(highest, "P1", |id| self.priority(id).is_some())
     }
 
     /// "R11" after R1…R10.
     pub fn next_recommendation_id(&self) -> String {
-        let next = next_in_run(self.recommendations.iter().map(|r| r.id.as_str())).unwrap_or_else(|| "R1".into());
-        first_free(next, |id| self.recommendation(id).is_some())
+        let highest = highest_in_run(self.recommendations.iter().map(|r| r.id.as_str()));
+        id_after(highest, "R1", |id| self.recommendation(id).is_some())
     }
 
     /// "2.4" under a recommendation whose actions are 2.1–2.3; "2.1" under recommendation
     /// R2 when it has none yet.
     pub fn next_action_id(&self, recommendation: &str) -> String {
-        let next = next_in_run(self.actions_for(recommendation).map(|a| a.id.as_str())).unwrap_or_else(|| {
-            let digits: String = recommendation.chars().filter(char::is_ascii_digit).collect();
-            if digits.is_empty() { format!("{recommendation}.1") } else { format!("{digits}.1") }
-        });
-        first_free(next, |id| self.action(id).is_some())
+        let highest = highest_in_run(self.actions_for(recommendation).map(|a| a.id.as_str()));
+        action_id_after(recommendation, highest, |id| self.action(id).is_some())
     }
 
     /// Inspection ids name the visit ("mv3-2027"); the app proposes "visit-N" for the

@@ -21,7 +21,7 @@ mod rag;
 mod since;
 mod walk;
 
-pub use authoring::{PlanPart, plural, slug};
+pub use authoring::{PlanPart, action_id_after, highest_in_run, id_after, plural, slug};
 pub use board::{Board, CURRENT_FORMAT, Change, DEFAULT_NOTICE_DAYS, Intervention, InterventionKind, Subject, Terms};
 pub use counts::RagCounts;
 pub use dates::{Moment, TimeOfDay, YearMonth};
