@@ -513,3 +513,90 @@ fn a_summary_as_at_a_past_date_is_what_the_board_knew_then() {
     let at_meeting_5 = summary("2026-10-27");
     assert_ne!(at_meeting_2, at_meeting_5);
 }
+
+#[test]
+fn imports_run_at_the_same_moment_never_lose_one_that_said_it_landed() {
+    let (folder, path) = writable_sample("race");
+    // Four sheets, each with its own recommendation and actions, started together.
+    let sheets: Vec<PathBuf> = (1..=4)
+        .map(|n| {
+            let sheet = folder.join(format!("sheet{n}.csv"));
+            let rows: String = (1..=3)
+                .map(|a| format!("R{n}0,Recommendation {n}0 in words,Race action {n}-{a},Sarah Whitfield,31/03/2027\n"))
+                .collect();
+            std::fs::write(&sheet, format!("Recommendation no.,Recommendation,Action,Lead officer,Due date\n{rows}"))
+                .unwrap();
+            sheet
+        })
+        .collect();
+    // All spawned before any is waited for, so they overlap.
+    let children: Vec<_> = sheets
+        .iter()
+        .map(|sheet| {
+            Command::new(env!("CARGO_BIN_EXE_improvement-board"))
+                .args(["import", sheet.to_str().unwrap(), "--into", path.to_str().unwrap(), "--keep-going"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outputs: Vec<Output> = children.into_iter().map(|c| c.wait_with_output().unwrap()).collect();
+    let board = improvement_board::board_file::load(&path).unwrap();
+    let mut landed = 0;
+    for (n, output) in outputs.into_iter().enumerate() {
+        let mine = |a: usize| board.actions.iter().any(|x| x.title == format!("Race action {}-{a}", n + 1));
+        match output.status.code() {
+            Some(0) => {
+                landed += 1;
+                assert!((1..=3).all(mine), "import {} said it landed: its actions are in the board", n + 1);
+            }
+            Some(1) => {
+                assert!(stderr(&output).contains("is open for editing"), "refused for the lock: {}", stderr(&output));
+                assert!(!(1..=3).any(mine), "a refused import wrote nothing");
+            }
+            other => panic!("import {} ended {other:?}: {}", n + 1, stderr(&output)),
+        }
+    }
+    eprintln!("{landed} of 4 imports landed; the rest were refused for the lock");
+    assert!(landed >= 1);
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_command_that_writes_keeps_the_boards_permissions_writes_through_a_link_and_refuses_a_read_only_board() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let (folder, path) = writable_sample("permissions");
+    let sheet = board("tests/sheets/lowfield-plan.xlsx");
+    let import =
+        |board: &Path| run(&["import", sheet.to_str().unwrap(), "--into", board.to_str().unwrap(), "--keep-going"]);
+
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let kept = import(&path);
+    assert_eq!(kept.status.code(), Some(0), "{}", stderr(&kept));
+    assert_eq!(mode(&path), 0o600, "the board stays private to its owner");
+    assert_eq!(mode(&folder.join("northmoor.ron.bak")), 0o600, "and so does its backup");
+
+    // A board reached through a link: the real file is written, the link stays a link.
+    let link = folder.join("linked.ron");
+    symlink(&path, &link).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let through = run(&["upgrade", link.to_str().unwrap()]);
+    assert_eq!(through.status.code(), Some(0), "{}", stderr(&through));
+    let again = import(&link);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is still a link");
+    assert_ne!(std::fs::read(&path).unwrap(), before, "the real file took the import");
+
+    // A read-only board is refused and left as it was.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let refused = import(&path);
+    assert_eq!(refused.status.code(), Some(1), "{}", stdout(&refused));
+    assert!(stderr(&refused).contains("read-only"), "{}", stderr(&refused));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(mode(&path), 0o444);
+    let _ = std::fs::remove_dir_all(&folder);
+}
