@@ -746,3 +746,70 @@ fn ctrl_s_while_still_typing_a_note_saves_what_was_typed() {
     assert!(!harness.state().is_dirty(), "{}", harness.state().status);
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
+
+/// Rates the walk-through's first action Red with a reason, as the chair does: R, the
+/// reason (the note has the keyboard once a reason is asked for), Ctrl+Enter.
+fn first_action_rated_red(harness: &mut Harness<'static, App>) -> String {
+    go_to(harness, "Meeting");
+    let first = harness.state().board().unwrap().actions_in_plan_order()[0].id.clone();
+    keyboard(harness, "r");
+    keyboard(harness, "Slipped again.");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    let rated = harness.state().board().unwrap().action(&first).unwrap().rating_at(6).cloned().unwrap();
+    assert_eq!((rated.rag, rated.note.as_str()), (Rag::Red, "Slipped again."));
+    first
+}
+
+/// Text as a keyboard sends it: for each character its key (a letter's, with Shift for a
+/// capital) and then its text. (kittest runs a frame for each event; several keys in one
+/// frame are tested in `src/app/commands.rs`.)
+fn keyboard(harness: &mut Harness<'static, App>, text: &str) {
+    for c in text.chars() {
+        let key = c.is_ascii_alphabetic().then(|| Key::from_name(&c.to_ascii_uppercase().to_string())).flatten();
+        if let Some(key) = key {
+            let modifiers = if c.is_ascii_uppercase() { Modifiers::SHIFT } else { Modifiers::NONE };
+            harness.event(eframe::egui::Event::Key {
+                key,
+                physical_key: Some(key),
+                pressed: true,
+                repeat: false,
+                modifiers,
+            });
+        }
+        harness.event(eframe::egui::Event::Text(c.to_string()));
+        if let Some(key) = key {
+            harness.event(eframe::egui::Event::Key {
+                key,
+                physical_key: Some(key),
+                pressed: false,
+                repeat: false,
+                modifiers: Modifiers::NONE,
+            });
+        }
+    }
+    harness.run();
+}
+
+#[test]
+fn re_rating_an_action_already_rated_at_this_meeting_asks_why_and_reads_no_letter_as_a_rating() {
+    let path = board_copy("sample_data/northmoor.ron", "re-rate", str::to_string);
+    let app = App::new(open_session(Some(&path)), today(), Box::new(ScriptedDialogs::default()));
+    let mut harness = harness(app);
+    let first = first_action_rated_red(&mut harness);
+
+    // G, then the reason at a person's pace: a letter a frame.
+    letter(&mut harness, Key::G, "g");
+    harness.get_by_label_contains("The rating has changed: say why in the note");
+    let still = harness.state().board().unwrap().action(&first).unwrap().rating_at(6).unwrap().rag;
+    assert_eq!(still, Rag::Red, "not recorded until the reason is given");
+    keyboard(&mut harness, "Changed after approval.");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = improvement_board::board_file::load(&path).unwrap();
+    let rated = saved.action(&first).unwrap().rating_at(6).unwrap();
+    assert_eq!((rated.rag, rated.note.as_str()), (Rag::Green, "Changed after approval."));
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}

@@ -246,7 +246,7 @@ fn modifier_count(shortcut: &KeyboardShortcut) -> u8 {
 }
 
 /// What the keyboard did this frame: the commands pressed, in order, and the text typed
-/// after N that belongs in the note N opened.
+/// after N (or after a rating that asks for a reason) that belongs in the note.
 #[derive(Debug, Default)]
 pub struct Pressed {
     pub commands: Vec<AppCommand>,
@@ -259,9 +259,11 @@ pub struct Pressed {
 /// and Escape do, so the note can be committed or left from the keyboard). Within one
 /// frame the keyboard is followed as the person moved it: after Ctrl+Enter or Esc the
 /// letters are shortcuts again and no longer reach the note they left; after N they are
-/// the new note's, and are handed over in [`Pressed::note_text`]. However fast the keys
-/// come, each goes where it went when typed slowly.
-pub fn pressed(ctx: &egui::Context, walk_through_showing: bool) -> Pressed {
+/// the new note's, and are handed over in [`Pressed::note_text`]; so are they after a
+/// rating in `asks_reason` (one that changes an agreed rating with no reason given, which
+/// hands the keyboard to the note). However fast the keys come, each goes where it went
+/// when typed slowly.
+pub fn pressed(ctx: &egui::Context, walk_through_showing: bool, asks_reason: &[Rag]) -> Pressed {
     let mut typing = ctx.egui_wants_keyboard_input();
     let mut candidates: Vec<(KeyboardShortcut, AppCommand)> = AppCommand::all()
         .into_iter()
@@ -319,6 +321,11 @@ pub fn pressed(ctx: &egui::Context, walk_through_showing: bool) -> Pressed {
                     note_from = Some(i + 1);
                     withheld_from.get_or_insert(i + 1);
                 }
+                AppCommand::Rate(rag) if asks_reason.contains(rag) => {
+                    typing = true;
+                    note_from = Some(i + 1);
+                    withheld_from.get_or_insert(i + 1);
+                }
                 _ => {}
             }
         }
@@ -355,6 +362,11 @@ mod tests {
 
     /// One frame of keys, with the note focused at its start when `in_note`.
     fn frame(events: Vec<egui::Event>, in_note: bool) -> Pressed {
+        frame_asking(events, in_note, &[])
+    }
+
+    /// One frame of keys, where the ratings in `asks_reason` would ask for a reason.
+    fn frame_asking(events: Vec<egui::Event>, in_note: bool, asks_reason: &[Rag]) -> Pressed {
         let ctx = egui::Context::default();
         let mut got = Pressed::default();
         for pass in 0..2 {
@@ -367,7 +379,7 @@ mod tests {
                     note.request_focus();
                 }
                 if pass == 1 {
-                    got = pressed(ui.ctx(), true);
+                    got = pressed(ui.ctx(), true, asks_reason);
                 }
             });
             output.textures_delta.clear();
@@ -402,6 +414,31 @@ mod tests {
         let got = frame(vec![key(Key::N, none), text("n"), key(Key::N, none), text("n"), text("early")], false);
         assert_eq!(got.commands, [AppCommand::FocusNote]);
         assert_eq!(got.note_text, "nearly");
+    }
+
+    #[test]
+    fn a_reason_typed_in_the_frame_of_the_rating_that_asks_for_it_is_the_notes() {
+        let text = |t: &str| egui::Event::Text(t.into());
+        let none = Modifiers::NONE;
+        let shift = Modifiers::SHIFT;
+        // G changes an agreed Red: "Changed after approval." follows in the same frame.
+        let events = vec![
+            key(Key::G, none),
+            text("g"),
+            key(Key::C, shift),
+            text("C"),
+            key(Key::H, none),
+            text("h"),
+            key(Key::A, none),
+            text("a"),
+            text("nged after approval."),
+        ];
+        let got = frame_asking(events.clone(), false, &[Rag::Green, Rag::Amber]);
+        assert_eq!(got.commands, [AppCommand::Rate(Rag::Green)], "the a of Changed is not Amber");
+        assert_eq!(got.note_text, "Changed after approval.");
+        // A rating that needs no reason leaves the keyboard to the walk-through.
+        let got = frame_asking(events, false, &[]);
+        assert_eq!(got.commands, [AppCommand::Rate(Rag::Green), AppCommand::Rate(Rag::Amber)]);
     }
 
     #[test]

@@ -247,8 +247,12 @@ impl App {
         self.prefs.apply_to(&ctx);
         self.take_dropped_files(&ctx);
         let walk_showing = self.view == View::Meeting && self.meeting.walk_through_showing();
-        let pressed = commands::pressed(&ctx, walk_showing);
-        self.meeting.typed_after_n.push_str(&pressed.note_text);
+        let asks_reason = match (&self.doc, walk_showing) {
+            (Some(doc), true) => self.meeting.ratings_asking_reason(&doc.board, doc.version, self.today),
+            _ => vec![],
+        };
+        let pressed = commands::pressed(&ctx, walk_showing, &asks_reason);
+        self.meeting.typed_for_note.push_str(&pressed.note_text);
         self.intents.extend(pressed.commands.into_iter().map(Intent::Command));
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting && self.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

@@ -56,8 +56,9 @@ pub struct MeetingState {
     pub(super) texts: HashMap<String, String>,
     pub(super) new_action: agenda::NewAction,
     pub(super) new_declaration: attendance::NewDeclaration,
-    /// Typed after N in the frame N was pressed, before the note had the keyboard.
-    pub typed_after_n: String,
+    /// Typed after N (or after a rating that asks for a reason) in the same frame, before
+    /// the note had the keyboard: the note's.
+    pub typed_for_note: String,
 }
 
 impl MeetingState {

@@ -75,6 +75,20 @@ impl MeetingState {
         };
     }
 
+    /// The ratings that, pressed now on the current action, would ask for a reason (and so
+    /// hand the keyboard to the note): what the keys typed after them in the same frame
+    /// are.
+    pub fn ratings_asking_reason(&mut self, board: &Board, version: u64, today: NaiveDate) -> Vec<Rag> {
+        let Some(meeting) = self.selected.and_then(|n| board.meeting(n)) else { return vec![] };
+        let (list, position) = self.current_walk(board, version, meeting, today);
+        let Some(action) = list.get(position).copied() else { return vec![] };
+        self.ensure_draft(action, meeting.number);
+        Rag::ALL
+            .into_iter()
+            .filter(|&rag| action.reason_needed(meeting.number, meeting.date, rag, &self.draft.note).is_some())
+            .collect()
+    }
+
     /// Runs a walk-through command; returns the edit it makes, if any.
     pub fn walk_command(
         &mut self,
@@ -127,7 +141,7 @@ impl MeetingState {
                 ctx.memory_mut(|m| m.request_focus(egui::Id::unique(NOTE_ID)));
                 // Typed in the same frame as N, before the note had the keyboard: it
                 // belongs in the note.
-                let typed = std::mem::take(&mut self.typed_after_n);
+                let typed = std::mem::take(&mut self.typed_for_note);
                 self.draft.note.push_str(&typed);
                 None
             }
@@ -152,6 +166,10 @@ impl MeetingState {
             if action.rating_at(meeting.number).is_some_and(|u| u.note.trim() == self.draft.note.trim()) {
                 self.draft.note.clear();
             }
+            // The reason typed in the same frame as the rating, before the note had the
+            // keyboard.
+            let typed = std::mem::take(&mut self.typed_for_note);
+            self.draft.note.push_str(&typed);
             self.draft.asking_reason = true;
             self.draft.focus_note = true;
             return None;
