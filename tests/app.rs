@@ -813,3 +813,51 @@ fn re_rating_an_action_already_rated_at_this_meeting_asks_why_and_reads_no_lette
     assert_eq!((rated.rag, rated.note.as_str()), (Rag::Green, "Changed after approval."));
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
+
+#[test]
+fn a_new_person_never_replaces_someone_whose_id_is_typed() {
+    let mut harness = sample();
+    go_to(&mut harness, "People");
+    let before = harness.state().board().unwrap().people.clone();
+    harness.get_by_label("Add a person").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Name").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Name").type_text("Priya Raman");
+    harness.run();
+    assert_eq!(harness.state().board().unwrap().people.len(), before.len(), "nothing added yet");
+    // The id is proposed from the name; the clerk types over it with one already in use.
+    retype(&mut harness, "Id", "head-mash");
+    harness.get_by_label_contains("The id \"head-mash\" is already Claire Fenwick's");
+    harness.get_by_label_contains("such as \"priya-raman\"");
+    harness.get_by_label("Save person").click();
+    harness.run();
+    let board = harness.state().board().unwrap();
+    assert_eq!(board.people, before, "Claire Fenwick is as she was and nobody was added");
+    // Back to a free id, and saved.
+    retype(&mut harness, "Id", "priya-raman");
+    harness.get_by_label("Save person").click();
+    harness.run();
+    let board = harness.state().board().unwrap();
+    assert_eq!(board.person("priya-raman").unwrap().name, "Priya Raman");
+    assert_eq!(board.person("head-mash").unwrap().name, "Claire Fenwick");
+}
+
+#[test]
+fn a_new_persons_id_is_proposed_from_the_name() {
+    let mut harness = sample();
+    go_to(&mut harness, "People");
+    harness.get_by_label("Add a person").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Name").focus();
+    harness.run();
+    // A name the board already has: the proposal is free all the same.
+    harness.get_by_role_and_label(Role::TextInput, "Name").type_text("Claire Fenwick");
+    harness.run();
+    harness.get_by_label("Save person").click();
+    harness.run();
+    let board = harness.state().board().unwrap();
+    let added = board.people.last().unwrap();
+    assert_eq!((added.id.as_str(), added.name.as_str()), ("claire-fenwick", "Claire Fenwick"));
+    assert_eq!(board.person("head-mash").unwrap().name, "Claire Fenwick", "the first is untouched");
+}

@@ -9,8 +9,16 @@ use crate::model::{Board, Person};
 
 #[derive(Default)]
 pub struct PeopleState {
-    /// The person being edited or added (a new one has an id not yet in the board).
-    editing: Option<Person>,
+    editing: Option<PersonForm>,
+}
+
+/// A person being added or edited.
+struct PersonForm {
+    person: Person,
+    /// Adding a new person (who never replaces anyone), rather than editing one.
+    adding: bool,
+    /// The id was typed rather than proposed from the name.
+    id_typed: bool,
 }
 
 pub fn people_ui(ui: &mut egui::Ui, board: &Board, state: &mut PeopleState, intents: &mut Vec<Intent>) {
@@ -21,53 +29,20 @@ pub fn people_ui(ui: &mut egui::Ui, board: &Board, state: &mut PeopleState, inte
             board.people.iter().filter(|p| p.board_member).count()
         ));
         if ui.button("Add a person").clicked() {
-            state.editing = Some(Person {
+            let person = Person {
                 id: String::new(),
                 name: String::new(),
                 role: String::new(),
                 organisation: String::new(),
                 board_member: true,
-            });
+            };
+            state.editing = Some(PersonForm { person, adding: true, id_typed: false });
         }
     });
-    if let Some(person) = state.editing.as_mut() {
-        let is_new = board.person(&person.id).is_none() || person.id.is_empty();
-        let mut done = false;
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.label(RichText::new(if is_new { "New person" } else { "Edit person" }).strong());
-            egui::Grid::new("person-form").num_columns(2).show(ui, |ui| {
-                for (label, value, enabled) in [
-                    ("Id", &mut person.id, is_new),
-                    ("Name", &mut person.name, true),
-                    ("Role", &mut person.role, true),
-                    ("Organisation", &mut person.organisation, true),
-                ] {
-                    let label = ui.label(label);
-                    ui.add_enabled(enabled, egui::TextEdit::singleline(value).desired_width(360.0))
-                        .labelled_by(label.id);
-                    ui.end_row();
-                }
-            });
-            ui.checkbox(&mut person.board_member, "Member of the board (counts to the quorum)");
-            ui.horizontal(|ui| {
-                let ready = !person.id.trim().is_empty() && !person.name.trim().is_empty();
-                if ui.add_enabled(ready, egui::Button::new("Save person")).clicked() {
-                    let person = person.clone();
-                    intents.push(Intent::Edit(if is_new {
-                        Edit::AddPerson(person)
-                    } else {
-                        Edit::UpdatePerson(person)
-                    }));
-                    done = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    done = true;
-                }
-            });
-        });
-        if done {
-            state.editing = None;
-        }
+    if let Some(form) = state.editing.as_mut()
+        && person_form(ui, board, form, intents)
+    {
+        state.editing = None;
     }
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
@@ -83,7 +58,7 @@ pub fn people_ui(ui: &mut egui::Ui, board: &Board, state: &mut PeopleState, inte
                 ui.label(if person.board_member { "Member" } else { "Attends" });
                 ui.horizontal(|ui| {
                     if ui.small_button("Edit").clicked() {
-                        state.editing = Some(person.clone());
+                        state.editing = Some(PersonForm { person: person.clone(), adding: false, id_typed: true });
                     }
                     if person.board_member && ui.small_button("Retire from the board").clicked() {
                         intents
@@ -94,4 +69,70 @@ pub fn people_ui(ui: &mut egui::Ui, board: &Board, state: &mut PeopleState, inte
             }
         });
     });
+}
+
+/// The form; true when it is finished with (saved or cancelled). A new person's id is
+/// proposed from the name until one is typed, and an id already in use is refused here,
+/// naming whose it is, before the core would refuse it.
+fn person_form(ui: &mut egui::Ui, board: &Board, form: &mut PersonForm, intents: &mut Vec<Intent>) -> bool {
+    if form.adding && !form.id_typed {
+        let name = form.person.name.trim();
+        form.person.id = if name.is_empty() { String::new() } else { board.free_person_id(name) };
+    }
+    let taken_by = form.adding.then(|| board.person(form.person.id.trim())).flatten();
+    let mut done = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(if form.adding { "New person" } else { "Edit person" }).strong());
+        egui::Grid::new("person-form").num_columns(2).show(ui, |ui| {
+            let person = &mut form.person;
+            for (label, value) in
+                [("Name", &mut person.name), ("Role", &mut person.role), ("Organisation", &mut person.organisation)]
+            {
+                let label = ui.label(label);
+                ui.add(egui::TextEdit::singleline(value).desired_width(360.0)).labelled_by(label.id);
+                ui.end_row();
+            }
+            let label = ui.label("Id");
+            let id = ui
+                .add_enabled(form.adding, egui::TextEdit::singleline(&mut person.id).desired_width(200.0))
+                .labelled_by(label.id)
+                .on_hover_text("How the board file names this person. Proposed from the name.");
+            if id.changed() {
+                form.id_typed = true;
+            }
+            ui.end_row();
+        });
+        if let Some(other) = taken_by {
+            let free = board.free_person_id(if form.person.name.trim().is_empty() {
+                form.person.id.trim()
+            } else {
+                form.person.name.trim()
+            });
+            ui.colored_label(
+                crate::app::widgets::rag_fill(crate::model::Rag::Red),
+                format!(
+                    "The id \"{}\" is already {}'s: a new person needs another, such as \"{free}\".",
+                    other.id, other.name
+                ),
+            );
+        }
+        ui.checkbox(&mut form.person.board_member, "Member of the board (counts to the quorum)");
+        ui.horizontal(|ui| {
+            let person = &form.person;
+            let ready = !person.id.trim().is_empty() && !person.name.trim().is_empty() && taken_by.is_none();
+            if ui.add_enabled(ready, egui::Button::new("Save person")).clicked() {
+                let person = Person { id: person.id.trim().to_string(), ..person.clone() };
+                intents.push(Intent::Edit(if form.adding {
+                    Edit::AddPerson(person)
+                } else {
+                    Edit::UpdatePerson(person)
+                }));
+                done = true;
+            }
+            if ui.button("Cancel").clicked() {
+                done = true;
+            }
+        });
+    });
+    done
 }
