@@ -8,10 +8,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use crate::board_file::lock::LockError;
 use crate::board_file::{self, LoadError};
 use crate::documents::{self, Publication, publication::spreadsheet_file_name};
 use crate::model::{Board, CURRENT_FORMAT, Moment, dates};
-use crate::session::{Clock, Session, editor_name, import::ImportSession};
+use crate::session::{BreakLockError, Clock, Session, editor_name, import::ImportSession};
 
 /// Run a children's services improvement board: the statement of action, the chair's
 /// RAG walk-through, minutes and the action log.
@@ -446,17 +447,29 @@ fn import(sheet_path: &Path, into: &Path, choices: ImportChoices<'_>, today: Nai
 /// another copy holds it.
 fn open_for_writing(file: &Path) -> Result<Session, ExitCode> {
     let mut session = Session::open(file, Clock::System).map_err(report)?;
-    // A lock left by a copy that is gone (or a day old) is broken, saying so; one that
-    // names nobody is left for a person to decide about.
-    if let Some(holder) = session.read_only.clone().filter(|h| h.is_known() && h.is_stale(session.now().0)) {
+    // A lock left by a copy on this machine that is gone was taken over as it opened;
+    // one a day old is broken here; both say so. One that names nobody is left for a
+    // person to decide about.
+    if let Some(holder) = &session.took_over_from {
         eprintln!(
             "warning: {} was locked by {}, which is no longer running; the lock is broken",
             file.display(),
             holder.describe()
         );
-        if let Err(error) = session.break_lock() {
-            eprintln!("{}: the lock could not be broken: {error}", file.display());
-            return Err(ExitCode::from(1));
+    }
+    if let Some(holder) = session.read_only.clone().filter(|h| h.is_known() && h.is_stale(session.now().0)) {
+        match session.break_lock() {
+            Ok(()) => eprintln!(
+                "warning: {} was locked by {}, which is no longer running; the lock is broken",
+                file.display(),
+                holder.describe()
+            ),
+            // Another copy took the board in the meantime: it holds it now.
+            Err(BreakLockError::Lock(LockError::Held(now))) => session.read_only = Some(now),
+            Err(error) => {
+                eprintln!("{}: the lock could not be broken: {error}", file.display());
+                return Err(ExitCode::from(1));
+            }
         }
     }
     if let Some(holder) = &session.read_only {
@@ -464,6 +477,16 @@ fn open_for_writing(file: &Path) -> Result<Session, ExitCode> {
             "{} is open for editing by {}: make the change there, or close it first.",
             file.display(),
             holder.describe()
+        );
+        return Err(ExitCode::from(1));
+    }
+    // Work a copy of the app left unsaved is never written over before a person has seen it.
+    if let Some((_, info)) = session.pending_recovery() {
+        eprintln!(
+            "{} has {} unsaved changes left by a copy of the app that stopped (last written {}): open it in the app to restore or discard them first.",
+            file.display(),
+            info.changes,
+            info.written
         );
         return Err(ExitCode::from(1));
     }

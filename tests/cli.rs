@@ -600,3 +600,27 @@ fn a_command_that_writes_keeps_the_boards_permissions_writes_through_a_link_and_
     assert_eq!(mode(&path), 0o444);
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn a_command_that_writes_refuses_a_board_with_unsaved_work_not_yet_offered_back() {
+    use improvement_board::session::recovery::{RecoveryInfo, recovery_path, write_recovery};
+    let (folder, path) = writable_sample("recovery-waiting");
+    let mut left = improvement_board::board_file::load(&path).unwrap();
+    left.title.push_str(" (changed, not saved)");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let info =
+        RecoveryInfo { written: improvement_board::model::Moment::parse("2026-12-08T14:30:00").unwrap(), changes: 3 };
+    write_recovery(&recovery_path(&path), &left, &info).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let sheet = board("tests/sheets/lowfield-plan.xlsx");
+    let output = run(&["import", sheet.to_str().unwrap(), "--into", path.to_str().unwrap(), "--keep-going"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("has 3 unsaved changes left by a copy of the app that stopped"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(recovery_path(&path).exists(), "the recovery file is kept");
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -178,7 +178,7 @@ fn a_second_copy_opens_read_only_and_a_dead_holder_can_be_broken() {
     holder.wait().unwrap();
     let left = BoardLock::holder(&path).expect("a killed copy leaves its lock behind");
     assert!(left.is_stale(chrono::Local::now().naive_local()), "its process is gone");
-    let lock = BoardLock::break_and_acquire(&path, &me).expect("a stale lock can be broken");
+    let lock = BoardLock::break_and_acquire(&path, &left, &me).expect("a stale lock can be broken");
     assert_eq!(BoardLock::holder(&path).unwrap().user, "k.morgan");
     drop(lock);
     assert!(BoardLock::holder(&path).is_none(), "closing releases the lock");
@@ -222,4 +222,111 @@ fn the_app_autosaves_within_two_seconds_and_offers_the_changes_back() {
     let app = harness.state();
     assert_eq!(app.board().unwrap().action("1.1").unwrap().rating_at(6).map(|u| u.rag), Some(Rag::Blue));
     assert!(app.is_dirty(), "restored changes are unsaved until saved");
+}
+
+/// A process id that was running a moment ago and is not now.
+fn a_dead_process() -> u32 {
+    let mut gone = Command::new("true").spawn().unwrap();
+    let pid = gone.id();
+    gone.wait().unwrap();
+    pid
+}
+
+#[test]
+fn after_a_crash_the_board_is_taken_over_and_the_meetings_work_is_offered_back_before_any_edit() {
+    use eframe::egui::Key;
+    use egui_kittest::{Harness, kittest::Queryable};
+    use improvement_board::app::{App, dialogs::ScriptedDialogs, open_session};
+    use improvement_board::model::Change;
+
+    let folder = folder("crashed");
+    let path = folder.join("board.ron");
+    board_file::save(&sample_board(), &path).unwrap();
+    // What the crashed copy left: its lock (this machine, its process gone) and, written
+    // after the last save, its recovery file with two changes.
+    let lock = format!(
+        "user: k.morgan\nhost: {}\npid: {}\nsince: 2026-12-08T14:02:00\n",
+        board_file::lock::host_name(),
+        a_dead_process()
+    );
+    std::fs::write(board_file::lock::lock_path(&path), lock).unwrap();
+    let mut left = sample_board();
+    let date = left.meeting(6).unwrap().date;
+    left.actions[0].updates.push(improvement_board::model::Update {
+        date,
+        meeting: Some(6),
+        rag: Rag::Blue,
+        impact: None,
+        note: "Backlog cleared in November.".into(),
+        by: None,
+    });
+    for what in ["Action 1.1 rated Blue at meeting 6", "Notes of item 2 of meeting 6 edited"] {
+        left.history.push(Change { at: at(), by: "k.morgan".into(), what: what.into(), about: None });
+    }
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let info = RecoveryInfo { written: at(), changes: 2 };
+    recovery::write_recovery(&recovery_path(&path), &left, &info).unwrap();
+    let recovery_before = std::fs::read(recovery_path(&path)).unwrap();
+
+    let today = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
+    let app = App::new(open_session(Some(&path)), today, Box::new(ScriptedDialogs::default()));
+    let mut harness =
+        Harness::builder().with_size([1400.0, 900.0]).build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    let app = harness.state();
+    assert!(app.doc.as_ref().unwrap().read_only.is_none(), "not read-only: the other copy is gone");
+    assert!(
+        app.status.contains("had this board open since 14:02 on 8 December 2026 (k.morgan) is no longer running: it may have closed unexpectedly"),
+        "{}",
+        app.status
+    );
+    assert_eq!(BoardLock::holder(&path).unwrap().pid, std::process::id(), "this copy holds the lock now");
+    harness.get_by_label("Unsaved changes were found");
+    harness.get_by_label_contains("Action 1.1 rated Blue at meeting 6");
+    harness.get_by_label_contains("Notes of item 2 of meeting 6 edited");
+
+    // Keys pressed while it is asked change nothing, and the file is not written over.
+    harness.key_press(Key::R);
+    harness.run();
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    harness.run();
+    assert!(!harness.state().is_dirty(), "nothing changed before the answer");
+    assert_eq!(
+        std::fs::read(recovery_path(&path)).unwrap(),
+        recovery_before,
+        "the recovery file is as the crash left it"
+    );
+
+    harness.get_by_label("Restore the changes").click();
+    harness.run();
+    let board = harness.state().board().unwrap();
+    assert_eq!(board.actions[0].updates.last().unwrap().note, "Backlog cleared in November.");
+    assert!(harness.state().is_dirty(), "restored, unsaved until saved");
+}
+
+#[test]
+fn a_clean_close_after_an_edit_is_undone_leaves_no_recovery_file() {
+    use eframe::egui::{Key, Modifiers};
+    use egui_kittest::{Harness, kittest::Queryable};
+    use improvement_board::app::{App, dialogs::ScriptedDialogs, open_session};
+
+    let folder = folder("clean-close");
+    let path = folder.join("board.ron");
+    board_file::save(&sample_board(), &path).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let app = App::new(open_session(Some(&path)), today, Box::new(ScriptedDialogs::default()));
+    let mut harness =
+        Harness::builder().with_size([1400.0, 900.0]).build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.get_by_label("Meeting").click();
+    harness.run();
+    harness.key_press(Key::B);
+    harness.run();
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    harness.run();
+    assert!(recovery_path(&path).exists(), "the edit was autosaved");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(!harness.state().is_dirty());
+    drop(harness);
+    assert!(!recovery_path(&path).exists(), "closed with nothing unsaved: nothing to offer next time");
 }

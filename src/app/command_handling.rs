@@ -161,16 +161,8 @@ impl App {
     pub fn open_path(&mut self, path: &Path) {
         match Session::open(path, self.clock()) {
             Ok(doc) => {
-                let opened = match &doc.read_only {
-                    Some(holder) => format!("Opened {} read-only: {}.", doc.name(), holder.describe()),
-                    None => format!("Opened {}.", doc.name()),
-                };
-                self.status = match doc.file_notes.on_opening() {
-                    Some(converted) => format!("{opened} {converted}"),
-                    None => opened,
-                };
-                self.recovery_offer = doc.pending_recovery();
                 self.doc = Some(doc);
+                self.on_session_opened(true);
                 self.failure = None;
                 self.prefs.remember(path);
             }

@@ -40,6 +40,24 @@ impl App {
         self.people = Default::default();
     }
 
+    /// What the person is told as a board opens, and the unsaved work offered back: from
+    /// a recovery file, whether this copy or one that stopped unexpectedly left it.
+    pub(super) fn on_session_opened(&mut self, say_opened: bool) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let mut words = Vec::new();
+        match (&doc.read_only, say_opened) {
+            (Some(holder), _) => words.push(format!("Opened {} read-only: {}.", doc.name(), holder.describe())),
+            (None, true) => words.push(format!("Opened {}.", doc.name())),
+            (None, false) => {}
+        }
+        if let Some(gone) = &doc.took_over_from {
+            words.push(gone_words(gone));
+        }
+        words.extend(doc.file_notes.on_opening());
+        self.status = words.join(" ");
+        self.recovery_offer = doc.pending_recovery();
+    }
+
     /// The answer to the recovery offer: restore the unsaved changes, or discard them.
     pub fn answer_recovery(&mut self, restore: bool) {
         let Some((board, info)) = self.recovery_offer.take() else { return };
@@ -61,5 +79,19 @@ impl App {
             Ok(()) => "The lock was broken: this copy can now edit and save the board.".into(),
             Err(error) => format!("The lock could not be broken: {error}"),
         };
+        // What the other copy left unsaved is offered now, before any edit here.
+        self.recovery_offer = doc.pending_recovery();
     }
+}
+
+/// "The copy of the app that had this board open since 14:02 on 22 November 2026
+/// (k.morgan) is no longer running: it may have closed unexpectedly. This copy has taken
+/// the board over."
+pub fn gone_words(holder: &crate::board_file::lock::LockHolder) -> String {
+    let since =
+        format!("{} on {}", holder.since.0.format("%H:%M"), crate::model::dates::uk_long(holder.since.0.date()));
+    format!(
+        "The copy of the app that had this board open since {since} ({}) is no longer running: it may have closed unexpectedly. This copy has taken the board over.",
+        holder.user
+    )
 }

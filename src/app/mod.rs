@@ -196,8 +196,7 @@ impl App {
             people: Default::default(),
             import: None,
         };
-        app.recovery_offer = app.doc.as_ref().and_then(Session::pending_recovery);
-        app.status = app.doc.as_ref().and_then(|d| d.file_notes.on_opening()).unwrap_or_default();
+        app.on_session_opened(false);
         app.on_board_opened();
         app
     }
@@ -253,7 +252,10 @@ impl App {
         };
         let pressed = commands::pressed(&ctx, walk_showing, &asks_reason);
         self.meeting.typed_for_note.push_str(&pressed.note_text);
-        self.intents.extend(pressed.commands.into_iter().map(Intent::Command));
+        // While unsaved work is being offered back, nothing may change the board first.
+        if self.recovery_offer.is_none() {
+            self.intents.extend(pressed.commands.into_iter().map(Intent::Command));
+        }
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting && self.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm = Some(AfterSaving::Quit);

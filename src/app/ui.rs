@@ -346,15 +346,33 @@ fn read_only_banner(app: &mut App, ui: &mut egui::Ui) {
 }
 
 fn recovery_modal(app: &mut App, ctx: &egui::Context) {
-    let Some((_, info)) = &app.recovery_offer else { return };
+    let Some((recovered, info)) = &app.recovery_offer else { return };
+    let Some(doc) = app.doc.as_ref() else { return };
     let when = format!("{} on {}", info.written.0.format("%H:%M"), crate::model::dates::uk_long(info.written.0.date()));
-    let changes = info.changes;
+    let unsaved = doc.unsaved_in(recovered);
+    let gone = doc.took_over_from.as_ref().map(super::logic::gone_words);
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+        ui.set_max_width(640.0);
         ui.heading("Unsaved changes were found");
+        if let Some(gone) = &gone {
+            ui.label(gone);
+        }
         ui.label(format!(
-            "This board was changed but not saved, last at {when} ({changes} changes) — perhaps the app or the computer stopped. Restore those changes?"
+            "This board was changed but not saved: {} {}, the last written at {when}. Restore them?",
+            info.changes,
+            if info.changes == 1 { "change" } else { "changes" }
         ));
+        if !unsaved.is_empty() {
+            ui.add_space(4.0);
+            ui.label(RichText::new("What they are").strong());
+            egui::ScrollArea::vertical().max_height(220.0).show(ui, |ui| {
+                for change in &unsaved {
+                    ui.label(format!("{}  {}", change.at.0.format("%H:%M"), change.what));
+                }
+            });
+        }
+        ui.add_space(4.0);
         ui.horizontal(|ui| {
             if ui.button("Restore the changes").clicked() {
                 answer = Some(true);

@@ -32,7 +32,24 @@ impl LockHolder {
     /// Older than a day, or held by a process on this machine that no longer runs.
     pub fn is_stale(&self, now: NaiveDateTime) -> bool {
         let old = (now - self.since.0).num_hours() >= STALE_AFTER_HOURS;
-        old || (self.host == host_name() && !process_is_running(self.pid))
+        old || self.has_gone()
+    }
+
+    /// Held by a copy on this machine that is no longer running: it closed without
+    /// releasing the board (a crash, a killed process, a flat battery). Such a lock is
+    /// certainly abandoned; one from another machine, or unreadable, never is for sure.
+    pub fn has_gone(&self) -> bool {
+        self.is_known() && self.host == host_name() && !process_is_running(self.pid)
+    }
+
+    /// Whoever holds a lock file that cannot be read.
+    pub fn unknown() -> LockHolder {
+        LockHolder {
+            user: "someone".into(),
+            host: "an unknown computer".into(),
+            pid: 0,
+            since: Moment(NaiveDateTime::MIN),
+        }
     }
 
     /// Whether the lock file said who holds it (an empty or unreadable one does not, and
@@ -87,12 +104,26 @@ impl BoardLock {
     /// (`create_new`), so two copies opening at the same moment cannot both win.
     pub fn acquire(board: &Path, me: &LockHolder) -> Result<BoardLock, LockError> {
         let path = lock_path(board);
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
+        // Written whole under another name, then linked into place in one step: no copy
+        // ever finds the lock file empty or half written.
+        static STAGED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = STAGED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let staged = path.with_extension(format!("lock-new-{}-{n}", std::process::id()));
+        let mut file = OpenOptions::new().write(true).create_new(true).open(&staged)?;
+        file.write_all(me.to_text().as_bytes())?;
+        file.sync_all()?;
+        drop(file);
+        let mut linked = fs::hard_link(&staged, &path);
+        let _ = fs::remove_file(&staged);
+        if linked.as_ref().is_err_and(|e| e.kind() != io::ErrorKind::AlreadyExists) {
+            // A file system without hard links (some shared drives): created in place.
+            linked = OpenOptions::new().write(true).create_new(true).open(&path).and_then(|mut file| {
                 file.write_all(me.to_text().as_bytes())?;
-                file.sync_all()?;
-                Ok(BoardLock { path })
-            }
+                file.sync_all()
+            });
+        }
+        match linked {
+            Ok(()) => Ok(BoardLock { path }),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 let holder = fs::read_to_string(&path).ok().and_then(|t| LockHolder::parse(&t));
                 match holder {
@@ -100,23 +131,38 @@ impl BoardLock {
                     Some(h) if h.pid == me.pid && h.host == me.host => Ok(BoardLock { path }),
                     Some(h) => Err(LockError::Held(h)),
                     // An unreadable lock file is treated as held by someone unknown.
-                    None => Err(LockError::Held(LockHolder {
-                        user: "someone".into(),
-                        host: "an unknown computer".into(),
-                        pid: 0,
-                        since: Moment(NaiveDateTime::MIN),
-                    })),
+                    None => Err(LockError::Held(LockHolder::unknown())),
                 }
             }
             Err(e) => Err(LockError::Io(e)),
         }
     }
 
-    /// Removes whatever lock is on `board` and takes it. Only after the person has been
-    /// warned that whoever holds it may lose their work.
-    pub fn break_and_acquire(board: &Path, me: &LockHolder) -> Result<BoardLock, LockError> {
-        match fs::remove_file(lock_path(board)) {
-            Ok(()) => {}
+    /// Breaks the lock `stale` holds on `board` and takes it. Only that lock is broken:
+    /// if another copy has taken the board since `stale` was read (the holder let go and
+    /// someone else got in first), that copy keeps it and this one is refused. The lock
+    /// file is moved aside in one step before it is looked at, so two copies breaking the
+    /// same lock cannot both think they broke it.
+    pub fn break_and_acquire(board: &Path, stale: &LockHolder, me: &LockHolder) -> Result<BoardLock, LockError> {
+        let path = lock_path(board);
+        let aside = path.with_extension(format!("lock-broken-{}", std::process::id()));
+        match fs::rename(&path, &aside) {
+            Ok(()) => {
+                let moved = fs::read_to_string(&aside).ok().and_then(|t| LockHolder::parse(&t));
+                let is_the_stale_one = match &moved {
+                    Some(holder) => holder == stale,
+                    // Unreadable: the one meant only if the lock meant was unreadable too.
+                    None => !stale.is_known(),
+                };
+                if !is_the_stale_one {
+                    // Another copy's lock was moved: put it back unless someone has locked since.
+                    let _ = fs::hard_link(&aside, &path);
+                    let _ = fs::remove_file(&aside);
+                    return Err(LockError::Held(moved.unwrap_or_else(LockHolder::unknown)));
+                }
+                let _ = fs::remove_file(&aside);
+            }
+            // Already gone: its holder let go.
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(LockError::Io(e)),
         }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use crate::board_file::lock::{BoardLock, LockError, LockHolder};
 use crate::board_file::{self, Conversion};
 use crate::edit::{Edit, EditError, History};
-use crate::model::{Board, CURRENT_FORMAT, Moment};
+use crate::model::{Board, CURRENT_FORMAT, Change, Moment};
 use crate::sample;
 use recovery::RecoveryInfo;
 
@@ -81,6 +81,12 @@ pub struct Session {
     lock: Option<BoardLock>,
     /// Set when another copy holds the board: it is then shown read-only.
     pub read_only: Option<LockHolder>,
+    /// The copy that held the board before this one, on this machine, and was no longer
+    /// running when this one opened it (it closed unexpectedly): its lock was taken over.
+    pub took_over_from: Option<LockHolder>,
+    /// A recovery file was found and is being offered: it is not written over until the
+    /// person has answered.
+    recovery_unanswered: bool,
     /// The board came back from a recovery file: unsaved until saved.
     pub restored: bool,
     /// When the recovery file should next be written (an edit is waiting for it).
@@ -90,6 +96,27 @@ pub struct Session {
     pub version: u64,
     /// What the next save changes about the file itself, until it is saved.
     pub file_notes: FileNotes,
+}
+
+/// Why a lock could not be broken, or the board read again once it was.
+#[derive(Debug, thiserror::Error)]
+pub enum BreakLockError {
+    #[error("{0}")]
+    Lock(#[from] LockError),
+    #[error("{0}")]
+    Load(#[from] board_file::LoadError),
+}
+
+impl Drop for Session {
+    /// A board closed cleanly with nothing unsaved leaves no recovery file behind (one
+    /// written before an edit was undone would otherwise be offered next time, holding
+    /// nothing). A copy that does not hold the lock, or has not yet answered the offer of
+    /// one, leaves it alone: it may be another copy's, or the only copy of someone's work.
+    fn drop(&mut self) {
+        if self.lock.is_some() && !self.is_dirty() && !self.recovery_unanswered {
+            self.discard_recovery();
+        }
+    }
 }
 
 /// How long after an edit the recovery file is written: well inside the two seconds a
@@ -106,6 +133,8 @@ impl Session {
             clock,
             lock: None,
             read_only: None,
+            took_over_from: None,
+            recovery_unanswered: false,
             restored: false,
             recovery_due: None,
             version: 0,
@@ -122,8 +151,31 @@ impl Session {
     }
 
     /// Opens a board file (converting an older format) and takes its lock; if another
-    /// copy holds it, the board opens read-only.
+    /// copy holds it, the board opens read-only. The lock is taken before the file is
+    /// read: read first, and another copy could save between the reading and the locking,
+    /// and this copy's next save would lose what it saved.
     pub fn open(path: &Path, clock: Clock) -> Result<Session, board_file::LoadError> {
+        let me = LockHolder::me(&editor_name(""), clock.now().0);
+        let (mut lock, mut read_only, mut took_over_from) = (None, None, None);
+        match BoardLock::acquire(path, &me) {
+            Ok(held) => lock = Some(held),
+            // Its holder on this machine is no longer running: nobody else can be editing,
+            // so the board is taken over (and what that copy left unsaved is offered back).
+            Err(LockError::Held(holder)) if holder.has_gone() => match BoardLock::break_and_acquire(path, &holder, &me)
+            {
+                Ok(held) => {
+                    lock = Some(held);
+                    took_over_from = Some(holder);
+                }
+                Err(_) => read_only = Some(holder),
+            },
+            Err(LockError::Held(holder)) => read_only = Some(holder),
+            // A folder we cannot write to: the board can be read but not saved there.
+            Err(LockError::Io(error)) => {
+                read_only = Some(LockHolder { user: format!("nobody (the folder cannot be written: {error})"), ..me })
+            }
+        }
+        // A board that fails to load lets its lock go (the `?` drops it).
         let loaded = board_file::load_file(path, clock.now())?;
         let mut session = Session::with(loaded.board, Some(path.to_path_buf()), false, clock);
         session.file_notes = FileNotes {
@@ -131,16 +183,9 @@ impl Session {
             conversion: loaded.conversion,
             has_comments: loaded.has_comments,
         };
-        let me = LockHolder::me(&editor_name(""), clock.now().0);
-        match BoardLock::acquire(path, &me) {
-            Ok(lock) => session.lock = Some(lock),
-            Err(LockError::Held(holder)) => session.read_only = Some(holder),
-            // A folder we cannot write to: the board can be read but not saved there.
-            Err(LockError::Io(error)) => {
-                session.read_only =
-                    Some(LockHolder { user: format!("nobody (the folder cannot be written: {error})"), ..me })
-            }
-        }
+        session.lock = lock;
+        session.read_only = read_only;
+        session.took_over_from = took_over_from;
         Ok(session)
     }
 
@@ -152,17 +197,25 @@ impl Session {
         self.clock
     }
 
-    /// Breaks another copy's lock and takes it (after the person was warned).
-    pub fn break_lock(&mut self) -> Result<(), LockError> {
-        let Some(path) = &self.path else { return Ok(()) };
+    /// Breaks another copy's lock and takes it (after the person was warned), then reads
+    /// the board again: while this copy could only read it, the other may have saved.
+    pub fn break_lock(&mut self) -> Result<(), BreakLockError> {
+        let Some(path) = self.path.clone() else { return Ok(()) };
         let me = LockHolder::me(&editor_name(""), self.clock.now().0);
-        self.lock = Some(BoardLock::break_and_acquire(path, &me)?);
+        let stale = self.read_only.clone().unwrap_or_else(|| me.clone());
+        let lock = BoardLock::break_and_acquire(&path, &stale, &me)?;
+        let loaded = board_file::load_file(&path, self.clock.now())?;
+        self.board = loaded.board;
+        self.history = History::new();
+        self.version += 1;
+        self.lock = Some(lock);
         self.read_only = None;
         Ok(())
     }
 
     /// Puts back the unsaved changes a recovery file held.
     pub fn restore(&mut self, board: Board) {
+        self.recovery_unanswered = false;
         self.board = board;
         self.history = History::new();
         self.restored = true;
@@ -170,12 +223,21 @@ impl Session {
     }
 
     /// The unsaved changes waiting in a recovery file for this board, if any and if this
-    /// copy may edit it.
-    pub fn pending_recovery(&self) -> Option<(Board, RecoveryInfo)> {
+    /// copy may edit it. Once found, the file is not written over until they are restored
+    /// or discarded.
+    pub fn pending_recovery(&mut self) -> Option<(Board, RecoveryInfo)> {
         if self.read_only.is_some() {
             return None;
         }
-        recovery::pending_recovery(self.path.as_deref()?)
+        let found = recovery::pending_recovery(self.path.as_deref()?).filter(|(_, info)| info.changes > 0);
+        self.recovery_unanswered = found.is_some();
+        found
+    }
+
+    /// What a recovery file holds beyond the board as saved: its audit entries, oldest
+    /// first, so the person can see what they would get back.
+    pub fn unsaved_in(&self, recovered: &Board) -> Vec<Change> {
+        recovered.history.iter().skip(self.board.history.len()).cloned().collect()
     }
 
     /// Writes the recovery file if an edit is waiting and its moment has come; returns how
@@ -186,7 +248,16 @@ impl Session {
         if now_instant < due {
             return Some(due - now_instant);
         }
+        if self.recovery_unanswered {
+            // The file holds work not yet offered back: never written over.
+            return None;
+        }
         self.recovery_due = None;
+        if self.history.unsaved_count() == 0 && !self.restored {
+            // Undone back to what is saved: there is nothing to recover.
+            self.discard_recovery();
+            return None;
+        }
         if let Some(path) = &self.path {
             let info = RecoveryInfo { written: self.clock.now(), changes: self.history.unsaved_count() };
             let board = self.history.board_to_save(&self.board);
@@ -205,6 +276,7 @@ impl Session {
     /// Drops the recovery file: its changes were saved or knowingly discarded.
     pub fn discard_recovery(&mut self) {
         self.recovery_due = None;
+        self.recovery_unanswered = false;
         if let Some(path) = &self.path {
             recovery::discard_recovery(path);
         }
