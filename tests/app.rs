@@ -861,3 +861,48 @@ fn a_new_persons_id_is_proposed_from_the_name() {
     assert_eq!((added.id.as_str(), added.name.as_str()), ("claire-fenwick", "Claire Fenwick"));
     assert_eq!(board.person("head-mash").unwrap().name, "Claire Fenwick", "the first is untouched");
 }
+
+#[test]
+fn with_no_file_dialog_service_the_apps_own_chooser_exports_and_says_why() {
+    let path = board_copy("sample_data/northmoor.ron", "no-portal", str::to_string);
+    let dialogs = ScriptedDialogs { unavailable: true, ..Default::default() };
+    let app = App::new(open_session(Some(&path)), today(), Box::new(dialogs));
+    let mut harness = harness(app);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    let status = harness.state().status.clone();
+    assert!(status.contains("The system's file dialog could not be opened"), "{status}");
+    assert!(status.contains("choose the file in the app's own chooser"), "{status}");
+    // The chooser opens in the board's folder with the usual name; Save writes it there.
+    harness.get_by_label_contains("Export to PDF");
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    let exported = path.with_file_name("westfold-progress.pdf");
+    assert!(std::fs::read(&exported).unwrap().starts_with(b"%PDF"), "{}", harness.state().status);
+    assert!(harness.state().status.starts_with("Exported"), "{}", harness.state().status);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
+
+#[test]
+fn with_no_file_dialog_service_a_new_board_is_saved_through_the_apps_own_chooser() {
+    let folder = std::env::temp_dir().join(format!("ib-app-no-portal-save-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let dialogs = ScriptedDialogs { unavailable: true, ..Default::default() };
+    let app = App::new(
+        Ok(improvement_board::session::Session::sample(improvement_board::session::Clock::System)),
+        today(),
+        Box::new(dialogs),
+    );
+    let mut harness = harness(app);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label_contains("Save the board");
+    // Into the folder wanted, typed in the chooser's folder box.
+    retype(&mut harness, "Folder", folder.to_str().unwrap());
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    let saved = folder.join("northmoor-borough-council.ron");
+    assert!(improvement_board::board_file::load(&saved).is_ok(), "{}", harness.state().status);
+    let _ = std::fs::remove_dir_all(&folder);
+}

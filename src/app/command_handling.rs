@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
+use super::dialogs::FileWanted;
 use super::{AfterSaving, App, AppCommand, Intent, LoadFailure, View};
 use crate::documents::Publication;
 use crate::model::Board;
@@ -143,7 +144,7 @@ impl App {
                 self.on_board_opened();
             }
             AfterSaving::Open(path) => {
-                if let Some(path) = path.or_else(|| self.dialogs.open_board()) {
+                if let Some(path) = path.or_else(|| self.ask_for_file(FileWanted::OpenBoard)) {
                     self.open_path(&path);
                 }
             }
@@ -230,16 +231,24 @@ impl App {
         }
         let path: Option<PathBuf> = match (&doc.path, ask) {
             (Some(path), false) => Some(path.clone()),
-            _ => self.dialogs.save_board(&suggested_name(&doc.board)),
+            _ => {
+                let name = suggested_name(&doc.board);
+                self.ask_for_file(FileWanted::SaveBoard(name))
+            }
         };
-        let Some(path) = path else {
-            self.status = "Not saved.".into();
-            return false;
-        };
-        match doc.save_to(&path) {
+        match path {
+            Some(path) => self.save_at(&path),
+            None => false,
+        }
+    }
+
+    /// Saves the board to `path`, saying how it went.
+    pub(super) fn save_at(&mut self, path: &Path) -> bool {
+        let Some(doc) = self.doc.as_mut() else { return false };
+        match doc.save_to(path) {
             Ok(()) => {
                 self.status = format!("Saved {}.", path.display());
-                self.prefs.remember(&path);
+                self.prefs.remember(path);
                 true
             }
             Err(error) => {

@@ -1,74 +1,109 @@
 //! File dialogs, behind a trait so tests never open a real one (rfd can fall back to
-//! zenity, which blocks).
+//! zenity, which blocks). Where the system has no file-dialog service (a Linux desktop
+//! without the portal or zenity), the app's own chooser takes over ([`super::chooser`]).
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::documents::Publication;
+
+/// What a file is being asked for, so the answer (from the system's dialog at once, or
+/// from the app's own chooser some frames later) goes where it was meant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileWanted {
+    OpenBoard,
+    /// Where to save the board, suggesting a name.
+    SaveBoard(String),
+    /// Where to save a PDF, suggesting a name.
+    ExportPdf(Publication, String),
+    ImportSheet,
+    /// Where to save the statement as a spreadsheet (public or not), suggesting a name.
+    ExportSheet {
+        public: bool,
+        name: String,
+    },
+}
+
+impl FileWanted {
+    /// The dialog's title.
+    pub fn title(&self) -> &'static str {
+        match self {
+            FileWanted::OpenBoard => "Open a board",
+            FileWanted::SaveBoard(_) => "Save the board",
+            FileWanted::ExportPdf(..) => "Export to PDF",
+            FileWanted::ImportSheet => "Import a statement of action from a spreadsheet",
+            FileWanted::ExportSheet { .. } => "Export the statement of action as a spreadsheet",
+        }
+    }
+
+    /// The kinds of file it shows: a filter's name and its extensions.
+    pub fn filter(&self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            FileWanted::OpenBoard | FileWanted::SaveBoard(_) => ("Board file", &["ron"]),
+            FileWanted::ExportPdf(..) => ("PDF", &["pdf"]),
+            FileWanted::ImportSheet => ("Spreadsheet", &["xlsx", "xlsm", "xlsb", "ods", "csv"]),
+            FileWanted::ExportSheet { .. } => ("Excel workbook", &["xlsx"]),
+        }
+    }
+
+    /// The name suggested for a file to save, if it is one.
+    pub fn suggested_name(&self) -> Option<&str> {
+        match self {
+            FileWanted::SaveBoard(name) | FileWanted::ExportPdf(_, name) | FileWanted::ExportSheet { name, .. } => {
+                Some(name)
+            }
+            FileWanted::OpenBoard | FileWanted::ImportSheet => None,
+        }
+    }
+
+    /// A saved file without an extension is given the kind's.
+    pub fn finish(&self, mut path: PathBuf) -> PathBuf {
+        if self.suggested_name().is_some() && path.extension().is_none() {
+            path.set_extension(self.filter().1[0]);
+        }
+        path
+    }
+}
+
+/// What a file dialog answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Chosen(PathBuf),
+    Cancelled,
+    /// No dialog could be shown, and why.
+    Unavailable(String),
+}
 
 pub trait FileDialogs {
-    /// Asks for a board file to open.
-    fn open_board(&mut self) -> Option<PathBuf>;
-    /// Asks where to save a board, suggesting `name`.
-    fn save_board(&mut self, name: &str) -> Option<PathBuf>;
-    /// Asks where to save an exported PDF, suggesting `name`.
-    fn save_pdf(&mut self, name: &str) -> Option<PathBuf>;
-    /// Asks for a spreadsheet to import.
-    fn open_sheet(&mut self) -> Option<PathBuf>;
-    /// Asks where to save an exported spreadsheet, suggesting `name`.
-    fn save_sheet(&mut self, name: &str) -> Option<PathBuf>;
+    fn ask(&mut self, wanted: &FileWanted) -> Answer;
 }
 
-fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
-    if path.extension().is_none() {
-        path.set_extension(extension);
-    }
-    path
-}
+/// A dialog answered sooner than this was never seen: nobody cancels that fast. rfd says
+/// nothing when the portal and zenity both fail; it answers "nothing chosen" at once.
+const QUICKER_THAN_A_PERSON: Duration = Duration::from_millis(150);
 
 /// The native dialogs, through rfd.
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
-    fn open_board(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new().add_filter("Board file", &["ron"]).set_title("Open a board").pick_file()
-    }
-
-    fn save_board(&mut self, name: &str) -> Option<PathBuf> {
-        let mut path = rfd::FileDialog::new()
-            .add_filter("Board file", &["ron"])
-            .set_title("Save the board")
-            .set_file_name(name)
-            .save_file()?;
-        if path.extension().is_none() {
-            path.set_extension("ron");
+    fn ask(&mut self, wanted: &FileWanted) -> Answer {
+        let (kind, extensions) = wanted.filter();
+        let mut dialog = rfd::FileDialog::new().add_filter(kind, extensions).set_title(wanted.title());
+        if let Some(name) = wanted.suggested_name() {
+            dialog = dialog.set_file_name(name);
         }
-        Some(path)
-    }
-
-    fn save_pdf(&mut self, name: &str) -> Option<PathBuf> {
-        let mut path = rfd::FileDialog::new()
-            .add_filter("PDF", &["pdf"])
-            .set_title("Export to PDF")
-            .set_file_name(name)
-            .save_file()?;
-        if path.extension().is_none() {
-            path.set_extension("pdf");
+        let asked = Instant::now();
+        let chosen = match wanted.suggested_name() {
+            Some(_) => dialog.save_file(),
+            None => dialog.pick_file(),
+        };
+        match chosen {
+            Some(path) => Answer::Chosen(wanted.finish(path)),
+            None if asked.elapsed() < QUICKER_THAN_A_PERSON => {
+                Answer::Unavailable("this desktop has no file-dialog service (the XDG portal or zenity)".into())
+            }
+            None => Answer::Cancelled,
         }
-        Some(path)
-    }
-
-    fn open_sheet(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .add_filter("Spreadsheet", &["xlsx", "xlsm", "xlsb", "ods", "csv"])
-            .set_title("Import a statement of action from a spreadsheet")
-            .pick_file()
-    }
-
-    fn save_sheet(&mut self, name: &str) -> Option<PathBuf> {
-        let path = rfd::FileDialog::new()
-            .add_filter("Excel workbook", &["xlsx"])
-            .set_title("Export the statement of action as a spreadsheet")
-            .set_file_name(name)
-            .save_file()?;
-        Some(with_extension(path, "xlsx"))
     }
 }
 
@@ -81,26 +116,22 @@ pub struct ScriptedDialogs {
     /// Spreadsheets to import, then where to save exported ones.
     pub sheets_to_open: Vec<PathBuf>,
     pub sheets_to_save: Vec<PathBuf>,
+    /// As on a desktop with no file-dialog service: every dialog fails to open.
+    pub unavailable: bool,
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn open_board(&mut self) -> Option<PathBuf> {
-        (!self.open.is_empty()).then(|| self.open.remove(0))
-    }
-
-    fn save_board(&mut self, _name: &str) -> Option<PathBuf> {
-        (!self.save.is_empty()).then(|| self.save.remove(0))
-    }
-
-    fn save_pdf(&mut self, _name: &str) -> Option<PathBuf> {
-        (!self.pdf.is_empty()).then(|| self.pdf.remove(0))
-    }
-
-    fn open_sheet(&mut self) -> Option<PathBuf> {
-        (!self.sheets_to_open.is_empty()).then(|| self.sheets_to_open.remove(0))
-    }
-
-    fn save_sheet(&mut self, _name: &str) -> Option<PathBuf> {
-        (!self.sheets_to_save.is_empty()).then(|| self.sheets_to_save.remove(0))
+    fn ask(&mut self, wanted: &FileWanted) -> Answer {
+        if self.unavailable {
+            return Answer::Unavailable("no file-dialog service (a test)".into());
+        }
+        let queue = match wanted {
+            FileWanted::OpenBoard => &mut self.open,
+            FileWanted::SaveBoard(_) => &mut self.save,
+            FileWanted::ExportPdf(..) => &mut self.pdf,
+            FileWanted::ImportSheet => &mut self.sheets_to_open,
+            FileWanted::ExportSheet { .. } => &mut self.sheets_to_save,
+        };
+        if queue.is_empty() { Answer::Cancelled } else { Answer::Chosen(wanted.finish(queue.remove(0))) }
     }
 }

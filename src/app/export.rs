@@ -1,9 +1,10 @@
-//! File → Export to PDF: the document is built by the core, saved where the person says,
-//! and offered to open.
+//! File → Export: the document is built by the core, saved where the person says, and
+//! offered to open.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::App;
+use super::dialogs::FileWanted;
 use crate::board_file::{OutputKind, check_output};
 use crate::documents::{Publication, publication::spreadsheet_file_name};
 
@@ -16,7 +17,18 @@ impl App {
     /// The statement of action and the action log as an .xlsx workbook, full or public.
     pub(super) fn export_spreadsheet(&mut self, public: bool) {
         let name = spreadsheet_file_name(self.board_file(), public);
+        if let Some(path) = self.ask_for_file(FileWanted::ExportSheet { public, name }) {
+            self.export_spreadsheet_to(public, &path);
+        }
+    }
+
+    pub(super) fn export_spreadsheet_to(&mut self, public: bool, path: &Path) {
         let Some(doc) = self.doc.as_ref() else { return };
+        // The dialog asked before replacing a file; the board's own files are never replaced.
+        if let Err(refusal) = check_output(doc.path.as_deref(), path, OutputKind::Xlsx, true) {
+            self.status = format!("Not exported: {refusal}");
+            return;
+        }
         let bytes = match crate::documents::spreadsheet::statement_xlsx(&doc.board, self.today, public) {
             Ok(bytes) => bytes,
             Err(error) => {
@@ -24,19 +36,10 @@ impl App {
                 return;
             }
         };
-        let Some(path) = self.dialogs.save_sheet(&name) else {
-            self.status = "Not exported.".into();
-            return;
-        };
-        // The dialog asked before replacing a file; the board's own files are never replaced.
-        if let Err(refusal) = check_output(doc.path.as_deref(), &path, OutputKind::Xlsx, true) {
-            self.status = format!("Not exported: {refusal}");
-            return;
-        }
-        self.status = match crate::board_file::write_file(&path, &bytes) {
+        self.status = match crate::board_file::write_file(path, &bytes) {
             Ok(()) => {
                 let count = doc.board.actions.len();
-                self.last_export = Some(path.clone());
+                self.last_export = Some(path.to_path_buf());
                 format!("Exported {} ({count} actions and the action log).", path.display())
             }
             Err(error) => error.to_string(),
@@ -57,7 +60,17 @@ impl App {
             other => other,
         };
         let name = publication.file_name(self.board_file());
+        if let Some(path) = self.ask_for_file(FileWanted::ExportPdf(publication, name)) {
+            self.export_to(publication, path);
+        }
+    }
+
+    pub(super) fn export_to(&mut self, publication: Publication, path: PathBuf) {
         let Some(doc) = self.doc.as_ref() else { return };
+        if let Err(refusal) = check_output(doc.path.as_deref(), &path, OutputKind::Pdf, true) {
+            self.status = format!("Not exported: {refusal}");
+            return;
+        }
         let rendered = match publication.make(&doc.board, self.today) {
             Ok(rendered) => rendered,
             Err(error) => {
@@ -65,14 +78,6 @@ impl App {
                 return;
             }
         };
-        let Some(path) = self.dialogs.save_pdf(&name) else {
-            self.status = "Not exported.".into();
-            return;
-        };
-        if let Err(refusal) = check_output(doc.path.as_deref(), &path, OutputKind::Pdf, true) {
-            self.status = format!("Not exported: {refusal}");
-            return;
-        }
         match crate::board_file::write_file(&path, &rendered.bytes) {
             Ok(()) => {
                 let warned = if rendered.warnings.is_empty() {

@@ -19,7 +19,13 @@ impl App {
             self.status = "Open a board you can edit to import into it.".into();
             return;
         }
-        let Some(path) = self.dialogs.open_sheet() else { return };
+        if let Some(path) = self.ask_for_file(super::dialogs::FileWanted::ImportSheet) {
+            self.import_from(path);
+        }
+    }
+
+    /// Reads the sheet chosen and opens the import window on it.
+    pub(super) fn import_from(&mut self, path: std::path::PathBuf) {
         match ImportSession::open(path) {
             Ok(session) => self.import = Some(session),
             Err(error) => self.status = format!("Could not import: {error}"),

@@ -1,6 +1,10 @@
 //! What the app does to its state between frames: edits through the session, the
 //! selection a command moves to, and the answers to the questions it asks.
 
+use std::path::{Path, PathBuf};
+
+use super::chooser::Chooser;
+use super::dialogs::{Answer, FileWanted};
 use super::{App, AppCommand, Intent, View, meeting};
 use crate::edit::Edit;
 
@@ -25,6 +29,43 @@ impl App {
     pub fn show_action(&mut self, id: &str) {
         self.view = View::Plan;
         self.plan.select(id);
+    }
+
+    /// Asks for a file: the system's dialog, or (where none can open) the app's own
+    /// chooser, whose answer carries on in [`App::chosen`] frames later. `None` for now.
+    pub(super) fn ask_for_file(&mut self, wanted: FileWanted) -> Option<PathBuf> {
+        match self.dialogs.ask(&wanted) {
+            Answer::Chosen(path) => Some(path),
+            Answer::Cancelled => {
+                self.status = not_done(&wanted).into();
+                None
+            }
+            Answer::Unavailable(why) => {
+                self.status = format!(
+                    "The system's file dialog could not be opened ({why}): choose the file in the app's own chooser."
+                );
+                let folder = self.doc.as_ref().and_then(|d| d.path.as_deref()).and_then(Path::parent);
+                self.chooser = Some(Chooser::new(wanted, folder));
+                None
+            }
+        }
+    }
+
+    /// Carries on with what a file was asked for, once the app's own chooser answers.
+    pub(super) fn chosen(&mut self, wanted: FileWanted, answer: Answer) {
+        let Answer::Chosen(path) = answer else {
+            self.status = not_done(&wanted).into();
+            return;
+        };
+        match wanted {
+            FileWanted::OpenBoard => self.open_path(&path),
+            FileWanted::SaveBoard(_) => {
+                self.save_at(&path);
+            }
+            FileWanted::ExportPdf(publication, _) => self.export_to(publication, path),
+            FileWanted::ImportSheet => self.import_from(path),
+            FileWanted::ExportSheet { public, .. } => self.export_spreadsheet_to(public, &path),
+        }
     }
 
     /// Queues a command to run at the end of the frame.
@@ -94,4 +135,14 @@ pub fn gone_words(holder: &crate::board_file::lock::LockHolder) -> String {
         "The copy of the app that had this board open since {since} ({}) is no longer running: it may have closed unexpectedly. This copy has taken the board over.",
         holder.user
     )
+}
+
+/// What the status bar says when no file was chosen.
+fn not_done(wanted: &FileWanted) -> &'static str {
+    match wanted {
+        FileWanted::OpenBoard => "Not opened.",
+        FileWanted::SaveBoard(_) => "Not saved.",
+        FileWanted::ExportPdf(..) | FileWanted::ExportSheet { .. } => "Not exported.",
+        FileWanted::ImportSheet => "Not imported.",
+    }
 }

@@ -6,6 +6,7 @@
 //! the file itself.
 
 mod action_log;
+mod chooser;
 mod command_handling;
 mod commands;
 mod date_picker;
@@ -127,6 +128,8 @@ pub struct App {
     /// The PDF last exported, for the "Open the PDF" link.
     pub last_export: Option<PathBuf>,
     dialogs: Box<dyn dialogs::FileDialogs>,
+    /// The app's own file chooser, open where the system's dialog could not be.
+    chooser: Option<chooser::Chooser>,
     intents: Vec<Intent>,
     confirm: Option<AfterSaving>,
     quitting: bool,
@@ -175,6 +178,7 @@ impl App {
             started: None,
             last_export: None,
             dialogs,
+            chooser: None,
             intents: Vec::new(),
             confirm: None,
             quitting: false,
@@ -269,6 +273,13 @@ impl App {
             presenter::presenter_viewport(self, &ctx);
         }
         import::import_window(self, &ctx);
+        if let Some(chooser) = self.chooser.as_mut()
+            && let Some(answer) = chooser.show(&ctx)
+        {
+            let wanted = chooser.wanted.clone();
+            self.chooser = None;
+            self.chosen(wanted, answer);
+        }
         // Commands that waited for a field's text run after the edit it made this frame.
         self.intents.extend(std::mem::take(&mut self.after_next_draw).into_iter().map(Intent::Command));
         self.run_intents(&ctx);
