@@ -906,3 +906,50 @@ fn with_no_file_dialog_service_a_new_board_is_saved_through_the_apps_own_chooser
     assert!(improvement_board::board_file::load(&saved).is_ok(), "{}", harness.state().status);
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn a_new_meeting_is_given_its_date_time_and_venue_and_they_change_until_approval() {
+    let mut harness = sample();
+    go_to(&mut harness, "Meeting");
+    harness.get_by_label("Start a new meeting…").click();
+    harness.run();
+    // Proposed: six weeks after meeting 6 (8 December 2026), at its time and venue.
+    harness.get_by_label("New meeting 7");
+    harness.get_by_label("19 January 2027");
+    retype(&mut harness, "Venue", "Committee Room 2, Civic Centre");
+    retype(&mut harness, "Start (HH:MM)", "10:30");
+    harness.get_by_label("Create the meeting").click();
+    harness.run();
+    let board = harness.state().board().unwrap();
+    let made = board.meeting(7).expect("meeting 7 made");
+    assert_eq!(made.date, NaiveDate::from_ymd_opt(2027, 1, 19).unwrap());
+    assert_eq!(made.start.map(|t| t.to_string()).as_deref(), Some("10:30"));
+    assert_eq!(made.venue, "Committee Room 2, Civic Centre");
+
+    // Changed afterwards: a start that is not a time is explained and not recorded.
+    retype(&mut harness, "Start", "half ten");
+    harness.get_by_label_contains("is not a time of day");
+    assert_eq!(
+        harness.state().board().unwrap().meeting(7).unwrap().start.map(|t| t.to_string()).as_deref(),
+        Some("10:30")
+    );
+    retype(&mut harness, "Start", "09:30");
+    retype(&mut harness, "Venue", "Council Chamber");
+    let made = harness.state().board().unwrap().meeting(7).unwrap().clone();
+    assert_eq!(
+        (made.start.map(|t| t.to_string()), made.venue.as_str()),
+        (Some("09:30".to_string()), "Council Chamber")
+    );
+    assert!(harness.state().status.contains("Meeting 7: to be held on 19 January 2027 at 9.30 am, Council Chamber"));
+}
+
+#[test]
+fn a_planned_meeting_whose_date_has_passed_is_flagged_on_the_overview() {
+    let late = NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+    let mut harness = harness(App::with_sample(late));
+    harness.run();
+    harness.get_by_label("Meeting 6, 8 December 2026, is still marked Planned: was it held?").click();
+    harness.run();
+    assert_eq!(harness.state().view, View::Meeting);
+    assert_eq!(harness.state().meeting.selected, Some(6));
+}

@@ -33,6 +33,8 @@ struct OpenAction {
 /// Everything the overview shows, computed from one version of the board.
 struct Facts {
     next_meeting: Option<(u32, String)>,
+    /// Planned meetings whose date has passed, in words.
+    not_marked_held: Vec<(u32, String)>,
     total: RagCounts,
     by_priority: Vec<(String, RagCounts)>,
     overdue: Vec<Line>,
@@ -54,6 +56,16 @@ impl Facts {
                 let time = m.start.map(|t| format!(", {}", t.spoken())).unwrap_or_default();
                 (m.number, format!("Next meeting: meeting {} on {}{time}", m.number, uk_long(m.date)))
             }),
+            not_marked_held: board
+                .planned_meetings_past(today)
+                .into_iter()
+                .map(|m| {
+                    (
+                        m.number,
+                        format!("Meeting {}, {}, is still marked Planned: was it held?", m.number, uk_long(m.date)),
+                    )
+                })
+                .collect(),
             total: board.rag_counts(),
             by_priority: board
                 .rag_counts_by_priority()
@@ -142,13 +154,18 @@ pub fn overview_ui(
         ui.heading(&board.title);
         ui.label(RichText::new(&board.authority).strong());
         match &facts.next_meeting {
-            Some((number, text)) => {
-                if ui.link(text).clicked() {
-                    intents.push(Intent::ShowMeeting(*number));
-                }
-            }
-            None => {
+            Some((number, text)) if ui.link(text).clicked() => intents.push(Intent::ShowMeeting(*number)),
+            Some(_) => {}
+            None if facts.not_marked_held.is_empty() => {
                 ui.label("No meeting is planned.");
+            }
+            None => {}
+        }
+        for (number, text) in &facts.not_marked_held {
+            // A dark amber: readable on the light background, as the Amber fill is not.
+            let warning = RichText::new(text).color(egui::Color32::from_rgb(0x8a, 0x4b, 0x00)).strong();
+            if ui.link(warning).clicked() {
+                intents.push(Intent::ShowMeeting(*number));
             }
         }
         rag_summary(ui, facts);

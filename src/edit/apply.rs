@@ -137,6 +137,25 @@ impl Edit {
 /// Edits confined to one meeting's record.
 fn apply_to_meeting(edit: &Edit, board: &mut Board) -> Result<Restore, EditError> {
     let number = edit.meeting().expect("every remaining edit names a meeting");
+    if let Edit::SetMeetingDetails { date, .. } = edit {
+        // Meetings stay in the order of their numbers.
+        let before = board.meetings.iter().filter(|m| m.number < number).max_by_key(|m| m.number);
+        let after = board.meetings.iter().filter(|m| m.number > number).min_by_key(|m| m.number);
+        let clash = before.filter(|m| m.date > *date).or(after.filter(|m| m.date < *date));
+        if let Some(other) = clash {
+            return Err(EditError::MeetingDateOutOfOrder {
+                number,
+                date: *date,
+                other: other.number,
+                other_date: other.date,
+            });
+        }
+    }
+    if let Edit::SetItemDetails { presenter: Some(person), .. } = edit
+        && board.person(person).is_none()
+    {
+        return Err(EditError::NoSuchPerson(person.clone()));
+    }
     if let Edit::SetAttendance { person, .. }
     | Edit::AddDeclaration { declaration: crate::model::Declaration { person, .. }, .. } = edit
         && board.person(person).is_none()
@@ -272,6 +291,18 @@ fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
             }
             meeting.actions.push(action.clone());
         }
+        Edit::SetMeetingDetails { date, start, venue, .. } => {
+            meeting.date = *date;
+            meeting.start = *start;
+            meeting.venue = venue.trim().to_string();
+        }
+        Edit::SetItemDetails { item, purpose, presenter, minutes, .. } => {
+            let i = item_index(meeting, *item)?;
+            let item = &mut meeting.items[i];
+            item.purpose = *purpose;
+            item.presenter = presenter.clone();
+            item.minutes = *minutes;
+        }
         Edit::SetMeetingStatus { status, .. } => {
             if *status == MeetingStatus::Approved {
                 return Err(EditError::ApproveThroughApproval(meeting.number));
@@ -306,6 +337,8 @@ impl Edit {
             | Edit::SetItemExempt { meeting, .. }
             | Edit::AddMeetingAction { meeting, .. }
             | Edit::SetMeetingStatus { meeting, .. }
+            | Edit::SetMeetingDetails { meeting, .. }
+            | Edit::SetItemDetails { meeting, .. }
             | Edit::ApproveMinutes { meeting, .. } => Some(*meeting),
             Edit::AddMeeting(m) => Some(m.number),
             Edit::SetMeetingActionStatus { .. }

@@ -63,6 +63,25 @@ impl Edit {
             }
             Edit::SetMeetingActionDue { id, due: None } => format!("Meeting action {id}: due date removed"),
             Edit::AddMeeting(m) => format!("Meeting {} added for {}", m.number, uk_long(m.date)),
+            Edit::SetMeetingDetails { meeting, date, start, venue } => {
+                let time = start.map(|t| format!(" at {}", t.spoken())).unwrap_or_default();
+                let place = if venue.trim().is_empty() { String::new() } else { format!(", {}", venue.trim()) };
+                format!("Meeting {meeting}: to be held on {}{time}{place}", uk_long(*date))
+            }
+            Edit::SetItemDetails { meeting, item, purpose, presenter, minutes } => {
+                let mut what = Vec::new();
+                if let Some(purpose) = purpose {
+                    what.push(purpose.word().to_lowercase());
+                }
+                if let Some(presenter) = presenter {
+                    what.push(format!("presented by {}", name(presenter)));
+                }
+                if let Some(minutes) = minutes {
+                    what.push(format!("{minutes} minutes"));
+                }
+                let what = if what.is_empty() { "details cleared".to_string() } else { what.join(", ") };
+                format!("Meeting {meeting}, item {item}: {what}")
+            }
             Edit::ApproveMinutes { meeting, on, .. } => {
                 let seal = crate::seal::seal(board, *meeting).unwrap_or_default();
                 format!("Meeting {meeting}: minutes approved as a correct record on {} ({seal})", uk_long(*on))

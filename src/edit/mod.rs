@@ -15,7 +15,9 @@ pub use plan::{ImportBatch, PlanEdit};
 
 use chrono::NaiveDate;
 
-use crate::model::{ActionStatus, Declaration, Exempt, ItemKind, Meeting, MeetingAction, MeetingStatus, Person, Rag};
+use crate::model::{
+    ActionStatus, Declaration, Exempt, ItemKind, Meeting, MeetingAction, MeetingStatus, Person, Purpose, Rag, TimeOfDay,
+};
 
 /// A change to a board, in the terms a chair or clerk would use.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,6 +112,22 @@ pub enum Edit {
         due: Option<NaiveDate>,
     },
     AddMeeting(Box<Meeting>),
+    /// When and where a meeting is held: changeable until its minutes are approved.
+    SetMeetingDetails {
+        meeting: u32,
+        date: NaiveDate,
+        start: Option<TimeOfDay>,
+        venue: String,
+    },
+    /// Who presents an agenda item, what the board is asked to do with it, and the time
+    /// allowed for it.
+    SetItemDetails {
+        meeting: u32,
+        item: u32,
+        purpose: Option<Purpose>,
+        presenter: Option<String>,
+        minutes: Option<u32>,
+    },
     /// Marks a meeting planned or held; approval is [`Edit::ApproveMinutes`].
     SetMeetingStatus {
         meeting: u32,
@@ -206,6 +224,8 @@ pub enum EditError {
     ApproveThroughApproval(u32),
     #[error("meeting {number} would come before meeting {last}")]
     MeetingOutOfOrder { number: u32, last: u32 },
+    #[error("meeting {number} cannot be dated {}: meeting {other} is on {}", crate::model::dates::uk_long(*date), crate::model::dates::uk_long(*other_date))]
+    MeetingDateOutOfOrder { number: u32, date: NaiveDate, other: u32, other_date: NaiveDate },
     #[error("meeting {meeting} has no declaration {}", index + 1)]
     NoSuchDeclaration { meeting: u32, index: usize },
     #[error("meeting {meeting}, item {item} has no resolution ({})", index + 1)]

@@ -219,3 +219,47 @@ fn undo_stops_at_an_approval_of_minutes_and_says_why() {
     assert_eq!(history.undo(&mut board, "k.morgan", at()), None);
     assert!(history.is_dirty(), "the approval is still unsaved");
 }
+
+#[test]
+fn a_meetings_date_time_and_venue_change_in_order_and_not_once_approved() {
+    let mut board = sample_board();
+    let mut history = History::new();
+    let details = |meeting, date: &str, venue: &str| Edit::SetMeetingDetails {
+        meeting,
+        date: parse_date(date).unwrap(),
+        start: Some(crate::model::TimeOfDay::parse("10:00").unwrap()),
+        venue: venue.into(),
+    };
+    apply(&mut board, &mut history, details(6, "2026-12-10", " Council Chamber ")).unwrap();
+    let meeting = board.meeting(6).unwrap();
+    assert_eq!((meeting.date, meeting.venue.as_str()), (parse_date("2026-12-10").unwrap(), "Council Chamber"));
+    // Before meeting 5 (27 October): refused, saying why.
+    let early = apply(&mut board, &mut history, details(6, "2026-10-01", "x"));
+    assert!(matches!(early, Err(EditError::MeetingDateOutOfOrder { other: 5, .. })), "{early:?}");
+    assert_eq!(
+        early.unwrap_err().to_string(),
+        "meeting 6 cannot be dated 1 October 2026: meeting 5 is on 27 October 2026"
+    );
+    let approved = apply(&mut board, &mut history, details(3, "2026-07-01", "x"));
+    assert!(matches!(approved, Err(EditError::MeetingApproved(3))));
+    history.undo(&mut board, "k.morgan", at());
+    assert_eq!(board.meeting(6).unwrap(), sample_board().meeting(6).unwrap());
+}
+
+#[test]
+fn an_items_presenter_must_be_one_of_the_boards_people() {
+    let mut board = sample_board();
+    let mut history = History::new();
+    let set = |presenter: &str| Edit::SetItemDetails {
+        meeting: 6,
+        item: 3,
+        purpose: Some(crate::model::Purpose::Decision),
+        presenter: Some(presenter.into()),
+        minutes: Some(20),
+    };
+    assert!(matches!(apply(&mut board, &mut history, set("nobody")), Err(EditError::NoSuchPerson(_))));
+    apply(&mut board, &mut history, set("head-mash")).unwrap();
+    let item = board.meeting(6).unwrap().item(3).unwrap();
+    assert_eq!((item.presenter.as_deref(), item.minutes), (Some("head-mash"), Some(20)));
+    assert_eq!(history.undo_label(), Some("Meeting 6, item 3: for decision, presented by Claire Fenwick, 20 minutes"));
+}

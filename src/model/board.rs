@@ -317,6 +317,12 @@ impl Board {
         self.meetings.iter().filter(|m| m.status == MeetingStatus::Planned && m.date >= today).min_by_key(|m| m.date)
     }
 
+    /// Meetings still marked Planned whose date has passed: held but not recorded as held,
+    /// or not held at all. Either way the clerk should say which.
+    pub fn planned_meetings_past(&self, today: NaiveDate) -> Vec<&Meeting> {
+        self.meetings.iter().filter(|m| m.status == MeetingStatus::Planned && m.date < today).collect()
+    }
+
     /// The latest meeting that has taken place (held or approved).
     pub fn latest_held_meeting(&self) -> Option<&Meeting> {
         self.meetings.iter().filter(|m| m.status != MeetingStatus::Planned).max_by_key(|m| m.number)

@@ -10,7 +10,9 @@ use super::MeetingState;
 use crate::app::Intent;
 use crate::app::date_picker::date_picker;
 use crate::edit::Edit;
-use crate::model::{ActionStatus, AgendaItem, Board, Exempt, ItemKind, Meeting, MeetingAction, dates::uk_long};
+use crate::model::{
+    ActionStatus, AgendaItem, Board, Exempt, ItemKind, Meeting, MeetingAction, Purpose, dates::uk_long,
+};
 
 /// The "raise an action" form.
 #[derive(Default)]
@@ -96,6 +98,17 @@ fn item_ui(
             }
         });
     }
+    if read_only {
+        let mut said = Vec::new();
+        said.extend(item.purpose.map(|p| p.word().to_string()));
+        said.extend(item.presenter.as_deref().map(|p| format!("presented by {}", board.person_name(p))));
+        said.extend(item.minutes.map(|m| format!("{m} minutes")));
+        if !said.is_empty() {
+            ui.weak(said.join(" · "));
+        }
+    } else {
+        item_details(ui, board, n, item, state, intents);
+    }
     committed_text(
         ui,
         state,
@@ -126,6 +139,62 @@ fn item_ui(
     }
     if item.kind == ItemKind::ActionLog {
         carry_forward(ui, board, meeting, today, intents);
+    }
+}
+
+/// What the board is asked to do with an item, who presents it, and the time allowed.
+fn item_details(
+    ui: &mut egui::Ui,
+    board: &Board,
+    n: u32,
+    item: &AgendaItem,
+    state: &mut MeetingState,
+    intents: &mut Vec<Intent>,
+) {
+    let (mut purpose, mut presenter) = (item.purpose, item.presenter.clone());
+    ui.horizontal_wrapped(|ui| {
+        let shown = purpose.map_or("—", |p| p.word()).to_string();
+        labelled_combo(ui, "Purpose", ("purpose", n, item.number), shown, |ui| {
+            ui.selectable_value(&mut purpose, None, "—");
+            for p in [Purpose::Decision, Purpose::Discussion, Purpose::Noting, Purpose::Information] {
+                ui.selectable_value(&mut purpose, Some(p), p.word());
+            }
+        });
+        let shown = presenter.as_deref().map_or("—", |p| board.person_name(p)).to_string();
+        labelled_combo(ui, "Presenter", ("presenter", n, item.number), shown, |ui| {
+            ui.selectable_value(&mut presenter, None, "—");
+            for person in &board.people {
+                ui.selectable_value(&mut presenter, Some(person.id.clone()), &person.name);
+            }
+        });
+        let key = format!("{n}-{}-minutes", item.number);
+        let current = item.minutes.map(|m| m.to_string()).unwrap_or_default();
+        let typed = state.texts.entry(key).or_insert_with(|| current.clone());
+        let label = ui.label("Minutes allowed");
+        let field = ui.add(egui::TextEdit::singleline(typed).desired_width(40.0)).labelled_by(label.id);
+        let minutes: Result<Option<u32>, _> =
+            if typed.trim().is_empty() { Ok(None) } else { typed.trim().parse::<u32>().map(Some) };
+        if field.lost_focus() && typed.trim() != current {
+            if let Ok(minutes) = minutes {
+                let edit = Edit::SetItemDetails {
+                    meeting: n,
+                    item: item.number,
+                    purpose,
+                    presenter: presenter.clone(),
+                    minutes,
+                };
+                intents.push(Intent::Edit(edit));
+            }
+        } else if !field.has_focus() && minutes.is_ok() && typed.trim() != current {
+            *typed = current;
+        }
+        if minutes.is_err() {
+            ui.colored_label(crate::app::widgets::rag_fill(crate::model::Rag::Red), "a whole number of minutes");
+        }
+    });
+    if purpose != item.purpose || presenter != item.presenter {
+        let edit = Edit::SetItemDetails { meeting: n, item: item.number, purpose, presenter, minutes: item.minutes };
+        intents.push(Intent::Edit(edit));
     }
 }
 

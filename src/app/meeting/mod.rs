@@ -3,6 +3,7 @@
 
 mod agenda;
 mod attendance;
+mod details;
 mod since;
 mod walk;
 
@@ -56,6 +57,8 @@ pub struct MeetingState {
     pub(super) texts: HashMap<String, String>,
     pub(super) new_action: agenda::NewAction,
     pub(super) new_declaration: attendance::NewDeclaration,
+    /// A new meeting being set up, until it is created.
+    new_meeting: Option<details::NewMeeting>,
     /// Typed after N (or after a rating that asks for a reason) in the same frame, before
     /// the note had the keyboard: the note's.
     pub typed_for_note: String,
@@ -94,10 +97,15 @@ pub fn meeting_ui(
     intents: &mut Vec<Intent>,
 ) {
     header(ui, board, today, state, intents);
+    details::new_meeting_ui(ui, board, state, intents);
     let Some(meeting) = state.selected.and_then(|n| board.meeting(n)) else {
         ui.label("This board has no meetings yet. Start one above.");
         return;
     };
+    // While a new meeting is being set up, its form has the date, start and venue fields.
+    if state.new_meeting.is_none() {
+        details::details_ui(ui, meeting, state, intents);
+    }
     ui.horizontal(|ui| {
         for tab in MeetingTab::ALL {
             ui.selectable_value(&mut state.tab, tab, tab.label());
@@ -127,13 +135,8 @@ fn header(ui: &mut egui::Ui, board: &Board, today: NaiveDate, state: &mut Meetin
         {
             state.select(n);
         }
-        let (number, date, venue) = board.proposed_next_meeting(today);
-        if ui.button("Start a new meeting").on_hover_text(format!("Meeting {number} on {}", uk_long(date))).clicked() {
-            let mut meeting = Meeting::with_standard_agenda(number, date, &venue, &board.priorities);
-            meeting.start = board.meetings.last().and_then(|m| m.start);
-            intents.push(Intent::Edit(Edit::AddMeeting(Box::new(meeting))));
-            state.select(number);
-            state.tab = MeetingTab::Attendance;
+        if ui.button("Start a new meeting…").on_hover_text("Set its date, time and venue, then create it").clicked() {
+            state.new_meeting = Some(details::NewMeeting::proposed(board, today));
         }
         let Some(meeting) = state.selected.and_then(|n| board.meeting(n)) else { return };
         match meeting.status {
@@ -163,7 +166,8 @@ fn header(ui: &mut egui::Ui, board: &Board, today: NaiveDate, state: &mut Meetin
                 ui.label(RichText::new("Minutes approved: this record is read-only.").strong());
             }
         }
-        if !meeting.venue.is_empty() {
+        // Until approved, the details row below shows them to change.
+        if meeting.is_approved() && !meeting.venue.is_empty() {
             let time = meeting.start.map(|t| format!("{}, ", t.spoken())).unwrap_or_default();
             ui.weak(format!("{time}{}", meeting.venue));
         }
