@@ -953,3 +953,34 @@ fn a_planned_meeting_whose_date_has_passed_is_flagged_on_the_overview() {
     assert_eq!(harness.state().view, View::Meeting);
     assert_eq!(harness.state().meeting.selected, Some(6));
 }
+
+#[test]
+fn the_chair_looks_back_as_at_a_past_date_and_the_status_bar_says_so() {
+    let mut harness = sample();
+    go_to(&mut harness, "Overview");
+    let now = harness.state().board().unwrap().rag_counts();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    harness.get_by_label_contains("Show the board as it stood on a date");
+    // Back to 15 January 2026, as the chair picks it: the calendar, ten months back, the 15th.
+    harness.get_by_label("22 November 2026").click();
+    harness.run();
+    for _ in 0..10 {
+        harness.get_by_label("◀").click();
+        harness.run();
+    }
+    harness.get_by_label("January 2026");
+    harness.get_by_role_and_label(Role::Button, "15").click();
+    harness.run();
+    harness.get_by_label("As at 15 January 2026: looking back (View → As at…)");
+    let board = harness.state().board().unwrap().clone();
+    let then = board.as_at(NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()).rag_counts();
+    assert_ne!(then, now, "the sample's ratings came later");
+    // Each priority's counts, in words, are those of the board as it stood then.
+    for (_, counts) in board.as_at(NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()).rag_counts_by_priority() {
+        harness.get_all_by_label(&counts.describe()).next().expect("the priority's counts as they stood");
+    }
+    harness.get_by_label("Back to today").click();
+    harness.run();
+    harness.get_by_label("As at 22 November 2026");
+}

@@ -78,6 +78,7 @@ impl App {
             AppCommand::PresenterView => self.presenter_open = !self.presenter_open,
             AppCommand::Help => self.show_help = !self.show_help,
             AppCommand::AuditTrail => self.show_audit = !self.show_audit,
+            AppCommand::AsAt => self.as_at.asking = !self.as_at.asking,
             walk => {
                 if let Some(doc) = self.doc.as_ref()
                     && let Some(edit) = self.meeting.walk_command(walk, &doc.board, doc.version, self.today, ctx)

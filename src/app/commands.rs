@@ -45,6 +45,8 @@ pub enum AppCommand {
     ToggleTheme,
     PresenterView,
     AuditTrail,
+    /// Shows the board as it stood at a date (View → As at…).
+    AsAt,
     Help,
     WalkNext,
     WalkPrevious,
@@ -133,6 +135,7 @@ impl AppCommand {
             AppCommand::ToggleTheme,
             AppCommand::PresenterView,
             AppCommand::AuditTrail,
+            AppCommand::AsAt,
             AppCommand::Help,
         ]);
         all.extend([AppCommand::WalkNext, AppCommand::WalkPrevious]);
@@ -169,6 +172,7 @@ impl AppCommand {
             AppCommand::ToggleTheme => "Light or dark theme".into(),
             AppCommand::PresenterView => "Presenter view".into(),
             AppCommand::AuditTrail => "Audit trail".into(),
+            AppCommand::AsAt => "As at…".into(),
             AppCommand::Help => "Keyboard shortcuts".into(),
             AppCommand::WalkNext => "Next action".into(),
             AppCommand::WalkPrevious => "Previous action".into(),
@@ -221,6 +225,7 @@ impl AppCommand {
             AppCommand::ToggleTheme => vec![k(CTRL_SHIFT, Key::T)],
             AppCommand::PresenterView => vec![k(NONE, Key::F5)],
             AppCommand::AuditTrail => vec![k(CTRL, Key::H)],
+            AppCommand::AsAt => vec![k(CTRL, Key::D)],
             AppCommand::Help => vec![k(NONE, Key::F1)],
             AppCommand::WalkNext => vec![k(NONE, Key::ArrowDown), k(NONE, Key::J)],
             AppCommand::WalkPrevious => vec![k(NONE, Key::ArrowUp), k(NONE, Key::K)],

@@ -29,13 +29,14 @@ impl App {
             self.status = format!("Not exported: {refusal}");
             return;
         }
-        let bytes = match crate::documents::spreadsheet::statement_xlsx(&doc.board, self.today, public) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                self.status = format!("The spreadsheet could not be made: {error}");
-                return;
-            }
-        };
+        let bytes =
+            match crate::documents::spreadsheet::statement_xlsx(&doc.board, self.as_at.date_or(self.today), public) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    self.status = format!("The spreadsheet could not be made: {error}");
+                    return;
+                }
+            };
         self.status = match crate::board_file::write_file(path, &bytes) {
             Ok(()) => {
                 let count = doc.board.actions.len();
@@ -71,7 +72,7 @@ impl App {
             self.status = format!("Not exported: {refusal}");
             return;
         }
-        let rendered = match publication.make(&doc.board, self.today) {
+        let rendered = match publication.make(&doc.board, self.as_at.date_or(self.today)) {
             Ok(rendered) => rendered,
             Err(error) => {
                 self.status = error.to_string();

@@ -6,6 +6,7 @@
 //! the file itself.
 
 mod action_log;
+mod as_at;
 mod chooser;
 mod command_handling;
 mod commands;
@@ -130,6 +131,8 @@ pub struct App {
     dialogs: Box<dyn dialogs::FileDialogs>,
     /// The app's own file chooser, open where the system's dialog could not be.
     chooser: Option<chooser::Chooser>,
+    /// The date the board is shown as at (View → As at…).
+    pub as_at: as_at::AsAt,
     intents: Vec<Intent>,
     confirm: Option<AfterSaving>,
     quitting: bool,
@@ -179,6 +182,7 @@ impl App {
             last_export: None,
             dialogs,
             chooser: None,
+            as_at: Default::default(),
             intents: Vec::new(),
             confirm: None,
             quitting: false,

@@ -20,7 +20,16 @@ pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
                 super::export::open_in_viewer(&path);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(format!("As at {}", crate::model::dates::uk_long(app.today)));
+                let date = crate::model::dates::uk_long(app.as_at.date_or(app.today));
+                match app.as_at.looking_back(app.today) {
+                    Some(_) => {
+                        let text = RichText::new(format!("As at {date}: looking back (View → As at…)")).strong();
+                        ui.label(text.color(egui::Color32::from_rgb(0x8a, 0x4b, 0x00)));
+                    }
+                    None => {
+                        ui.label(format!("As at {date}"));
+                    }
+                }
             });
         });
     });
@@ -41,6 +50,7 @@ pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
     if app.show_help {
         help_window(app, ui.ctx());
     }
+    app.as_at.window(ui.ctx(), app.today);
 }
 
 fn command_button(app: &mut App, ui: &mut egui::Ui, command: AppCommand, enabled: bool) {
@@ -111,6 +121,7 @@ fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
                 command_button(app, ui, AppCommand::Show(view), open);
             }
             ui.separator();
+            command_button(app, ui, AppCommand::AsAt, open);
             command_button(app, ui, AppCommand::PresenterView, open);
             command_button(app, ui, AppCommand::TextBigger, true);
             command_button(app, ui, AppCommand::TextSmaller, true);
@@ -174,14 +185,31 @@ fn central(app: &mut App, ui: &mut egui::Ui) {
     };
     let board = &doc.board;
     let today = app.today;
+    // The overview, statement, action log and indicators show the board as at the date in
+    // force; the meeting (rated at its own date) and people are always as they are now.
+    let looking_back = app.as_at.looking_back(today);
+    let as_at = app.as_at.date_or(today);
+    let (shown, shown_version) = app.as_at.board(board, doc.version, today);
     let mut intents = Vec::new();
     match app.view {
-        View::Overview => super::overview::overview_ui(ui, board, doc.version, today, &mut app.overview, &mut intents),
-        View::Plan => super::plan::plan_ui(ui, board, doc.version, today, &mut app.plan, &mut intents),
+        View::Overview => {
+            super::overview::overview_ui(ui, shown, shown_version, as_at, &mut app.overview, &mut intents)
+        }
+        View::Plan => super::plan::plan_ui(ui, shown, shown_version, as_at, &mut app.plan, &mut intents),
         View::Meeting => super::meeting::meeting_ui(ui, board, doc.version, today, &mut app.meeting, &mut intents),
-        View::ActionLog => super::action_log::action_log_ui(ui, board, today, &mut app.log, &mut intents),
-        View::Indicators => super::indicators::indicators_ui(ui, board),
+        View::ActionLog => super::action_log::action_log_ui(ui, shown, as_at, &mut app.log, &mut intents),
+        View::Indicators => super::indicators::indicators_ui(ui, shown),
         View::People => super::people::people_ui(ui, board, &mut app.people, &mut intents),
+    }
+    if let Some(date) = looking_back.filter(|_| !matches!(app.view, View::Meeting | View::People)) {
+        // What is shown is the past: it is not changed from here.
+        if intents.iter().any(|i| matches!(i, Intent::Edit(_))) {
+            intents.retain(|i| !matches!(i, Intent::Edit(_)));
+            app.status = format!(
+                "Not changed: the board is shown as at {}. Go back to today (View → As at…) to change it.",
+                crate::model::dates::uk_long(date)
+            );
+        }
     }
     app.intents.extend(intents);
 }
