@@ -984,3 +984,61 @@ fn the_chair_looks_back_as_at_a_past_date_and_the_status_bar_says_so() {
     harness.run();
     harness.get_by_label("As at 22 November 2026");
 }
+
+#[test]
+fn the_chair_agrees_a_new_due_date_from_the_keyboard_and_the_slippage_shows() {
+    let path = board_copy("sample_data/northmoor.ron", "redate", str::to_string);
+    let app = App::new(open_session(Some(&path)), today(), Box::new(ScriptedDialogs::default()));
+    let mut harness = harness(app);
+    go_to(&mut harness, "Meeting");
+    let first = harness.state().board().unwrap().actions_in_plan_order()[0].clone();
+    // D, the date, Tab, the reason, Ctrl+Enter.
+    keyboard(&mut harness, "d");
+    keyboard(&mut harness, "31/03/2027");
+    press(&mut harness, Key::Tab);
+    keyboard(&mut harness, "Partnership sign-off moved to the March board.");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    let moved = harness.state().board().unwrap().action(&first.id).unwrap().clone();
+    assert_eq!(moved.due, NaiveDate::from_ymd_opt(2027, 3, 31).unwrap());
+    let redate = moved.redated.last().unwrap();
+    assert_eq!(
+        (redate.was, redate.meeting, redate.reason.as_str()),
+        (first.due, Some(6), "Partnership sign-off moved to the March board.")
+    );
+    harness.get_by_label_contains(&format!(
+        "First due {}, now 31 March 2027: re-dated once",
+        improvement_board::model::dates::uk_long(first.due)
+    ));
+
+    // D, a date, then Esc: left as it was.
+    keyboard(&mut harness, "d");
+    keyboard(&mut harness, "30/06/2027");
+    press(&mut harness, Key::Escape);
+    assert_eq!(harness.state().board().unwrap().action(&first.id).unwrap().due, moved.due);
+    // And the keyboard is the walk-through's again: J moves on.
+    keyboard(&mut harness, "j");
+    harness.get_by_label_contains("action 2 of 45");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = improvement_board::board_file::load(&path).unwrap();
+    assert_eq!(saved.action(&first.id).unwrap().redated.len(), first.redated.len() + 1);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
+
+#[test]
+fn before_this_meeting_shows_what_stood_before_it_not_the_rating_just_given() {
+    let mut harness = sample();
+    go_to(&mut harness, "Meeting");
+    let first = harness.state().board().unwrap().actions_in_plan_order()[0].clone();
+    let before_note = first.latest_note().unwrap().to_string();
+    keyboard(&mut harness, "r");
+    keyboard(&mut harness, "Relaunch needed after the audit.");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().board().unwrap().action(&first.id).unwrap().rating_at(6).unwrap().rag, Rag::Red);
+    // The last note before the meeting is still the one shown, not the one just given
+    // (which is in the note box below, with this meeting's rating).
+    harness.get_by_label(&before_note);
+    harness.get_by_label("Recorded at this meeting:");
+}

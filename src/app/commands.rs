@@ -45,6 +45,8 @@ pub enum AppCommand {
     ToggleTheme,
     PresenterView,
     AuditTrail,
+    /// Agrees a new due date for the action in the walk-through, with the reason.
+    Redate,
     /// Shows the board as it stood at a date (View → As at…).
     AsAt,
     Help,
@@ -141,7 +143,7 @@ impl AppCommand {
         all.extend([AppCommand::WalkNext, AppCommand::WalkPrevious]);
         all.extend(RATINGS.iter().map(|r| AppCommand::Rate(*r)));
         all.extend(RATINGS.iter().map(|r| AppCommand::RateImpact(*r)));
-        all.extend([AppCommand::FocusNote, AppCommand::CommitUpdate, AppCommand::LeaveNote]);
+        all.extend([AppCommand::FocusNote, AppCommand::Redate, AppCommand::CommitUpdate, AppCommand::LeaveNote]);
         all
     }
 
@@ -173,6 +175,7 @@ impl AppCommand {
             AppCommand::PresenterView => "Presenter view".into(),
             AppCommand::AuditTrail => "Audit trail".into(),
             AppCommand::AsAt => "As at…".into(),
+            AppCommand::Redate => "Agree a new due date".into(),
             AppCommand::Help => "Keyboard shortcuts".into(),
             AppCommand::WalkNext => "Next action".into(),
             AppCommand::WalkPrevious => "Previous action".into(),
@@ -191,6 +194,7 @@ impl AppCommand {
             | AppCommand::Rate(_)
             | AppCommand::RateImpact(_)
             | AppCommand::FocusNote
+            | AppCommand::Redate
             | AppCommand::CommitUpdate
             | AppCommand::LeaveNote => Scope::WalkThrough,
             _ => Scope::Everywhere,
@@ -226,6 +230,7 @@ impl AppCommand {
             AppCommand::PresenterView => vec![k(NONE, Key::F5)],
             AppCommand::AuditTrail => vec![k(CTRL, Key::H)],
             AppCommand::AsAt => vec![k(CTRL, Key::D)],
+            AppCommand::Redate => vec![k(NONE, Key::D)],
             AppCommand::Help => vec![k(NONE, Key::F1)],
             AppCommand::WalkNext => vec![k(NONE, Key::ArrowDown), k(NONE, Key::J)],
             AppCommand::WalkPrevious => vec![k(NONE, Key::ArrowUp), k(NONE, Key::K)],
@@ -321,7 +326,7 @@ pub fn pressed(ctx: &egui::Context, walk_through_showing: bool, asks_reason: &[R
                     typing = false;
                     withheld_from.get_or_insert(i + 1);
                 }
-                AppCommand::FocusNote => {
+                AppCommand::FocusNote | AppCommand::Redate => {
                     typing = true;
                     note_from = Some(i + 1);
                     withheld_from.get_or_insert(i + 1);

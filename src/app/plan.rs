@@ -227,9 +227,18 @@ fn detail(ui: &mut egui::Ui, board: &Board, action: &PlanAction, today: NaiveDat
         ui.label(board.person(&action.lead).map_or(action.lead.clone(), |p| p.name_and_role()));
         ui.end_row();
         ui.label("Due");
-        ui.label(match action.days_overdue(today) {
-            Some(days) => format!("{}, overdue by {}", uk_long(action.due), dates::days(days)),
-            None => uk_long(action.due),
+        ui.vertical(|ui| {
+            ui.label(match action.days_overdue(today) {
+                Some(days) => format!("{}, overdue by {}", uk_long(action.due), dates::days(days)),
+                None => uk_long(action.due),
+            });
+            if let Some(moved) = action.redating_words() {
+                ui.label(moved);
+                for redate in &action.redated {
+                    let at = redate.meeting.map(|m| format!(" at meeting {m}")).unwrap_or_default();
+                    ui.weak(format!("{}{at}: from {} — {}", uk_long(redate.on), uk_long(redate.was), redate.reason));
+                }
+            }
         });
         ui.end_row();
         ui.label("Now");

@@ -1,6 +1,6 @@
 //! Applying an edit to a board, keeping the part it replaced so undo can put it back.
 
-use crate::model::{Approval, Board, Meeting, MeetingStatus, Update};
+use crate::model::{Approval, Board, Meeting, MeetingStatus, Redate, Update};
 
 use super::restore::{Listed, Restore};
 use super::{Attendance, Edit, EditError};
@@ -58,6 +58,32 @@ impl Edit {
                         updates.insert(at, update);
                     }
                 }
+                Ok(Restore::Put(index, before.part()))
+            }
+            Edit::RedateAction { action, to, on, meeting, reason } => {
+                if let Some(number) = meeting {
+                    open_meeting(board, *number)?;
+                }
+                let index = board
+                    .actions
+                    .iter()
+                    .position(|a| &a.id == action)
+                    .ok_or_else(|| EditError::NoSuchAction(action.clone()))?;
+                if reason.trim().is_empty() {
+                    return Err(EditError::RedateReasonNeeded(action.clone()));
+                }
+                let before = board.actions[index].clone();
+                if before.due == *to {
+                    return Err(EditError::SameDueDate { action: action.clone(), due: *to });
+                }
+                let moved = &mut board.actions[index];
+                moved.redated.push(Redate {
+                    was: moved.due,
+                    on: *on,
+                    meeting: *meeting,
+                    reason: reason.trim().to_string(),
+                });
+                moved.due = *to;
                 Ok(Restore::Put(index, before.part()))
             }
             Edit::AddMeeting(meeting) => {
@@ -343,6 +369,7 @@ impl Edit {
             Edit::AddMeeting(m) => Some(m.number),
             Edit::SetMeetingActionStatus { .. }
             | Edit::SetMeetingActionDue { .. }
+            | Edit::RedateAction { .. }
             | Edit::AddPerson(_)
             | Edit::UpdatePerson(_)
             | Edit::Plan(_) => None,

@@ -63,6 +63,11 @@ impl Edit {
             }
             Edit::SetMeetingActionDue { id, due: None } => format!("Meeting action {id}: due date removed"),
             Edit::AddMeeting(m) => format!("Meeting {} added for {}", m.number, uk_long(m.date)),
+            Edit::RedateAction { action, to, meeting, reason, .. } => {
+                let from = board.action(action).map(|a| format!(" from {}", uk_long(a.due))).unwrap_or_default();
+                let at = meeting.map(|m| format!(" at meeting {m}")).unwrap_or_default();
+                format!("Action {action}: re-dated{from} to {}{at} ({})", uk_long(*to), reason.trim())
+            }
             Edit::SetMeetingDetails { meeting, date, start, venue } => {
                 let time = start.map(|t| format!(" at {}", t.spoken())).unwrap_or_default();
                 let place = if venue.trim().is_empty() { String::new() } else { format!(", {}", venue.trim()) };
@@ -101,7 +106,7 @@ impl Edit {
     /// meeting's changes by this, never by the words.
     pub fn about(&self) -> Subject {
         match self {
-            Edit::RateAction { action, .. } => Subject::Action(action.clone()),
+            Edit::RateAction { action, .. } | Edit::RedateAction { action, .. } => Subject::Action(action.clone()),
             Edit::SetMeetingActionStatus { id, .. } | Edit::SetMeetingActionDue { id, .. } => {
                 Subject::MeetingAction(id.clone())
             }

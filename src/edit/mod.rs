@@ -33,6 +33,16 @@ pub enum Edit {
         note: String,
         by: Option<String>,
     },
+    /// The board agrees a new due date for an action, with the reason, usually at a
+    /// meeting: the date it moved from is kept, so slippage stays visible.
+    RedateAction {
+        action: String,
+        to: NaiveDate,
+        /// The day it was agreed.
+        on: NaiveDate,
+        meeting: Option<u32>,
+        reason: String,
+    },
     /// Marks someone present, in attendance, as sending apologies, or not recorded.
     SetAttendance {
         meeting: u32,
@@ -218,6 +228,10 @@ pub enum EditError {
     /// The rule of the field: a change of rating is recorded with the reason for it.
     #[error("action {action}: the rating changes from {} to {}, so the board needs to say why: write the reason in the note", from.word(), to.word())]
     ReasonNeeded { action: String, from: Rag, to: Rag },
+    #[error("action {0}: a new due date needs the reason it moved")]
+    RedateReasonNeeded(String),
+    #[error("action {action} is already due on {}", crate::model::dates::uk_long(*due))]
+    SameDueDate { action: String, due: NaiveDate },
     #[error("meeting {0} has not been held yet")]
     NotYetHeld(u32),
     #[error("meeting {0}'s minutes are approved by approving them, which seals the record")]

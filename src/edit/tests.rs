@@ -263,3 +263,51 @@ fn an_items_presenter_must_be_one_of_the_boards_people() {
     assert_eq!((item.presenter.as_deref(), item.minutes), (Some("head-mash"), Some(20)));
     assert_eq!(history.undo_label(), Some("Meeting 6, item 3: for decision, presented by Claire Fenwick, 20 minutes"));
 }
+
+#[test]
+fn re_dating_an_action_keeps_the_date_it_moved_from_and_needs_a_reason() {
+    let mut board = sample_board();
+    let mut history = History::new();
+    let first_due = board.action("2.1").unwrap().due;
+    let redate = |to: &str, reason: &str| Edit::RedateAction {
+        action: "2.1".into(),
+        to: parse_date(to).unwrap(),
+        on: parse_date("2026-12-08").unwrap(),
+        meeting: Some(6),
+        reason: reason.into(),
+    };
+    assert!(matches!(
+        apply(&mut board, &mut history, redate("2027-03-31", "  ")),
+        Err(EditError::RedateReasonNeeded(_))
+    ));
+    apply(&mut board, &mut history, redate("2027-03-31", "Police rota agreed only from January.")).unwrap();
+    apply(&mut board, &mut history, redate("2027-06-30", "Rota slipped again.")).unwrap();
+    let action = board.action("2.1").unwrap();
+    assert_eq!(action.original_due(), first_due);
+    assert_eq!(action.due, parse_date("2027-06-30").unwrap());
+    assert_eq!(action.redated.len(), 2);
+    assert_eq!(
+        action.redating_words().unwrap(),
+        format!(
+            "First due {}, now 30 June 2027: re-dated twice, {} later",
+            crate::model::dates::uk_long(first_due),
+            crate::model::dates::days(crate::model::dates::days_between(first_due, action.due))
+        )
+    );
+    assert!(matches!(apply(&mut board, &mut history, redate("2027-06-30", "x")), Err(EditError::SameDueDate { .. })));
+    let at_approved = Edit::RedateAction {
+        action: "2.1".into(),
+        to: parse_date("2027-09-30").unwrap(),
+        on: parse_date("2026-07-14").unwrap(),
+        meeting: Some(3),
+        reason: "x".into(),
+    };
+    assert!(matches!(apply(&mut board, &mut history, at_approved), Err(EditError::MeetingApproved(3))));
+    assert_eq!(
+        history.undo_label(),
+        Some("Action 2.1: re-dated from 31 March 2027 to 30 June 2027 at meeting 6 (Rota slipped again.)")
+    );
+    history.undo(&mut board, "k.morgan", at());
+    history.undo(&mut board, "k.morgan", at());
+    assert_eq!(board.action("2.1").unwrap(), sample_board().action("2.1").unwrap());
+}

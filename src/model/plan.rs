@@ -127,6 +127,40 @@ impl PlanAction {
         dates::days_between(self.original_due(), self.due)
     }
 
+    /// "First due 30 June 2026, now 30 September 2026: re-dated twice, 92 days later";
+    /// `None` for an action never re-dated.
+    pub fn redating_words(&self) -> Option<String> {
+        let times = match self.redated.len() {
+            0 => return None,
+            1 => "once".to_string(),
+            2 => "twice".to_string(),
+            n => format!("{n} times"),
+        };
+        let slip = self.slippage_days();
+        let by = match slip.cmp(&0) {
+            std::cmp::Ordering::Greater => format!(", {} later", dates::days(slip)),
+            std::cmp::Ordering::Less => format!(", {} earlier", dates::days(-slip)),
+            std::cmp::Ordering::Equal => String::new(),
+        };
+        Some(format!(
+            "First due {}, now {}: re-dated {times}{by}",
+            dates::uk_long(self.original_due()),
+            dates::uk_long(self.due)
+        ))
+    }
+
+    /// The action as it stood before meeting `number` (on `date`): without the ratings
+    /// given at it or after it. What "before this meeting" shows, so a rating just
+    /// recorded is not mistaken for the one the board started from.
+    pub fn before_meeting(&self, number: u32, date: NaiveDate) -> PlanAction {
+        let mut before = self.clone();
+        before.updates.retain(|u| match u.meeting {
+            Some(m) => m < number,
+            None => u.date < date,
+        });
+        before
+    }
+
     pub fn latest_update(&self) -> Option<&Update> {
         self.updates.last()
     }

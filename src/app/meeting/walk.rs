@@ -21,9 +21,22 @@ pub struct WalkDraft {
     /// A change of rating was given with no note: the reason is being asked for.
     pub asking_reason: bool,
     pub focus_note: bool,
+    /// A new due date being agreed (D), until it is agreed or left.
+    pub redate: Option<RedateDraft>,
+}
+
+/// A new due date as the chair and clerk agree it: the date as typed, and why it moved.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RedateDraft {
+    pub date: String,
+    pub reason: String,
+    /// Why it could not be agreed as it stands, if it could not.
+    pub problem: Option<String>,
+    pub focus_date: bool,
 }
 
 const NOTE_ID: &str = "walk-note";
+const REDATE_DATE_ID: &str = "walk-redate-date";
 
 /// Everything the walk-through list depends on: board version, order, meeting, day.
 pub(super) type WalkKey = (u64, WalkOrder, u32, NaiveDate);
@@ -72,6 +85,7 @@ impl MeetingState {
             note: recorded.map(|u| u.note.clone()).unwrap_or_default(),
             asking_reason: false,
             focus_note: false,
+            redate: None,
         };
     }
 
@@ -105,8 +119,12 @@ impl MeetingState {
         let edit = self.walk_edit(command, action, meeting, list.len(), position, ctx);
         if edit.is_some() {
             // Recorded: the keyboard goes back to the walk-through, so the chair's next
-            // J, G, N move, rate and write rather than land in this note.
-            ctx.memory_mut(|m| m.surrender_focus(egui::Id::unique(NOTE_ID)));
+            // J, G, N move, rate and write rather than land in this note or field.
+            ctx.memory_mut(|m| {
+                if let Some(focused) = m.focused() {
+                    m.surrender_focus(focused);
+                }
+            });
         }
         edit
     }
@@ -145,13 +163,60 @@ impl MeetingState {
                 self.draft.note.push_str(&typed);
                 None
             }
+            AppCommand::Redate if !meeting.is_approved() => {
+                let typed = std::mem::take(&mut self.typed_for_note);
+                self.draft.redate = Some(RedateDraft { date: typed, focus_date: true, ..RedateDraft::default() });
+                ctx.memory_mut(|m| m.request_focus(egui::Id::unique(REDATE_DATE_ID)));
+                None
+            }
+            AppCommand::LeaveNote if self.draft.redate.is_some() => {
+                // Left without agreeing: the due date stays as it was.
+                self.draft.redate = None;
+                ctx.memory_mut(|m| {
+                    if let Some(focused) = m.focused() {
+                        m.surrender_focus(focused);
+                    }
+                });
+                None
+            }
             AppCommand::LeaveNote => {
                 ctx.memory_mut(|m| m.surrender_focus(egui::Id::unique(NOTE_ID)));
                 None
             }
+            AppCommand::CommitUpdate if self.draft.redate.is_some() => self.agree_redate(action, meeting),
             AppCommand::CommitUpdate => self.commit(action, meeting),
             _ => None,
         }
+    }
+
+    /// The edit that re-dates the action, or `None` with the problem shown.
+    fn agree_redate(&mut self, action: &PlanAction, meeting: &Meeting) -> Option<Edit> {
+        let draft = self.draft.redate.as_mut()?;
+        let to = match crate::import::parse_uk_date(&draft.date) {
+            Ok(to) => to,
+            Err(why) => {
+                draft.problem = Some(why);
+                draft.focus_date = true;
+                return None;
+            }
+        };
+        if draft.reason.trim().is_empty() {
+            draft.problem = Some("Say why the date moves: the board and Ofsted will ask.".into());
+            return None;
+        }
+        if to == action.due {
+            draft.problem = Some(format!("It is already due on {}.", uk_long(to)));
+            return None;
+        }
+        let edit = Edit::RedateAction {
+            action: action.id.clone(),
+            to,
+            on: meeting.date,
+            meeting: Some(meeting.number),
+            reason: draft.reason.trim().to_string(),
+        };
+        self.draft.redate = None;
+        Some(edit)
     }
 
     /// The edit that records the draft, or `None` (and the reason asked for) when it
@@ -217,7 +282,52 @@ pub fn walk_ui(
             );
         } else {
             rating_panel(ui, action, meeting, state, intents);
+            redate_panel(ui, action, state, intents);
         }
+    });
+}
+
+/// The new due date being agreed (D): the date, the reason, and how to agree or leave it.
+fn redate_panel(ui: &mut egui::Ui, action: &PlanAction, state: &mut MeetingState, intents: &mut Vec<Intent>) {
+    let Some(draft) = state.draft.redate.as_mut() else {
+        if ui.button("Agree a new due date (D)").clicked() {
+            intents.push(Intent::Command(AppCommand::Redate));
+        }
+        return;
+    };
+    ui.add_space(8.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(format!("A new due date for {} (now {})", action.id, uk_long(action.due))).strong());
+        egui::Grid::new("walk-redate").num_columns(2).show(ui, |ui| {
+            let label = ui.label("New due date");
+            let date = ui
+                .add(
+                    egui::TextEdit::singleline(&mut draft.date)
+                        .id(egui::Id::unique(REDATE_DATE_ID))
+                        .hint_text("31/03/2027")
+                        .desired_width(160.0),
+                )
+                .labelled_by(label.id);
+            if draft.focus_date {
+                date.request_focus();
+                draft.focus_date = false;
+            }
+            ui.end_row();
+            let label = ui.label("Why it moves");
+            ui.add(egui::TextEdit::singleline(&mut draft.reason).desired_width(f32::INFINITY)).labelled_by(label.id);
+            ui.end_row();
+        });
+        if let Some(problem) = &draft.problem {
+            ui.colored_label(crate::app::widgets::rag_fill(Rag::Red), problem);
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Agree the new date (Ctrl+Enter)").clicked() {
+                intents.push(Intent::Command(AppCommand::CommitUpdate));
+            }
+            if ui.button("Leave it as it is (Esc)").clicked() {
+                intents.push(Intent::Command(AppCommand::LeaveNote));
+            }
+        });
     });
 }
 
@@ -240,7 +350,7 @@ fn order_picker(ui: &mut egui::Ui, board: &Board, state: &mut MeetingState) {
             state.order = order;
             state.position = 0;
         }
-        ui.weak("↓/J next · ↑/K previous · R A G B rate · Shift+R A G B impact · N note · Ctrl+Enter record · Esc leave note");
+        ui.weak("↓/J next · ↑/K previous · R A G B rate · Shift+R A G B impact · N note · D new due date · Ctrl+Enter record · Esc leave");
     });
 }
 
@@ -293,21 +403,27 @@ fn action_card(ui: &mut egui::Ui, board: &Board, action: &PlanAction, meeting: &
                 .strong(),
             None => RichText::new(uk_long(action.due)),
         };
-        ui.label(due.size(16.0));
+        ui.vertical(|ui| {
+            ui.label(due.size(16.0));
+            if let Some(moved) = action.redating_words() {
+                ui.label(RichText::new(moved).color(crate::app::widgets::rag_fill(Rag::Red)));
+            }
+        });
         ui.end_row();
         ui.label(RichText::new("Measure").strong());
         ui.label(RichText::new(&action.measure).size(16.0));
         ui.end_row();
+        // What stood before this meeting: a rating given here is shown apart, below.
+        let before = action.before_meeting(meeting.number, meeting.date);
         ui.label(RichText::new("Before this meeting").strong());
         ui.horizontal(|ui| {
-            let before = action.rating_before(meeting.number, meeting.date);
-            rag_chip_large(ui, before.map_or(Rag::NotRated, |u| u.rag), 1.3);
-            trend_strip(ui, &action.recent_ratings(4));
-            ui.label(action.trend().word());
+            rag_chip_large(ui, before.current_rag(), 1.3);
+            trend_strip(ui, &before.recent_ratings(4));
+            ui.label(before.trend().word());
         });
         ui.end_row();
         ui.label(RichText::new("Last note").strong());
-        ui.label(RichText::new(action.latest_note().unwrap_or("—")).size(16.0));
+        ui.label(RichText::new(before.latest_note().unwrap_or("—")).size(16.0));
         ui.end_row();
     });
 }
