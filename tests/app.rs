@@ -1042,3 +1042,30 @@ fn before_this_meeting_shows_what_stood_before_it_not_the_rating_just_given() {
     harness.get_by_label(&before_note);
     harness.get_by_label("Recorded at this meeting:");
 }
+
+#[test]
+fn renaming_an_action_to_an_id_in_use_is_refused_and_the_editor_stays_on_it() {
+    let mut harness = sample();
+    go_to(&mut harness, "Statement of action");
+    harness.get_by_label("Write the statement").click();
+    harness.run();
+    // A new action (ids named in approved minutes cannot change at all).
+    harness.get_by_label_contains("R1 Make sure that thresholds").click();
+    harness.run();
+    harness.get_by_label("Add an action under R1").click();
+    harness.run();
+    harness.get_by_label("Action").focus();
+    harness.run();
+    harness.get_by_label("Action").type_text("Audit a sample of threshold decisions each quarter");
+    harness.run();
+    harness.get_by_label("Add action").click();
+    harness.run();
+    harness.get_by_label("Action 1.5");
+    retype(&mut harness, "Id", "1.1");
+    harness.get_by_label("1.1 is already another action's id: choose another.");
+    harness.get_by_label("Action 1.5");
+    assert_eq!(harness.get_by_label("Id").value().as_deref(), Some("1.5"));
+    let board = harness.state().board().unwrap();
+    assert_eq!(board.action("1.1").unwrap(), improvement_board::sample::sample_board().action("1.1").unwrap());
+    assert!(board.action("1.5").is_some());
+}

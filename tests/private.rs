@@ -253,3 +253,15 @@ fn the_public_progress_report_shows_the_last_public_rating_and_says_what_it_leav
     let words: String = last_public.note.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
     assert!(text.contains(&words), "the last public note ({words:?}) stands in the public copy");
 }
+
+#[test]
+fn the_public_minutes_say_how_many_actions_and_ratings_they_leave_out() {
+    let (board, _) = board_with_a_private_review();
+    let files = write_board(&board, "minutes-counts");
+    let bytes = export(&files.board, &["minutes", "--meeting", "5", "--public"], "public.pdf");
+    let doc = Document::load_mem(&bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("2 actions raised under items taken in private are not published."), "{text}");
+    assert!(text.contains("ratings agreed at items taken in private are not published."), "{text}");
+}

@@ -85,3 +85,16 @@ fn the_import_window_looks_right() {
     harness.run();
     harness.snapshot("import_window");
 }
+
+/// The review table with an action chosen: the detail panel beside it, nothing drawn over it.
+#[test]
+fn the_statement_with_an_action_chosen_looks_right() {
+    use egui_kittest::kittest::Queryable;
+    let mut app = App::with_sample(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    app.view = View::Plan;
+    let mut harness = harness_on(app);
+    harness.run();
+    harness.get_by_label_contains("Police attendance at every strategy").click();
+    harness.run();
+    harness.snapshot("statement_with_an_action_chosen");
+}

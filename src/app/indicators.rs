@@ -48,7 +48,8 @@ pub fn indicators_ui(ui: &mut egui::Ui, board: &Board) {
 fn chart(ui: &mut egui::Ui, indicator: &Indicator) {
     let size = Vec2::new(300.0, 64.0);
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-    let figures = indicator.figures();
+    // What the column promises, however many months the file holds.
+    let figures = indicator.last_twelve_months();
     let values: Vec<f64> = figures.iter().map(|r| r.value).collect();
     if values.is_empty() {
         return;

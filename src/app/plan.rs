@@ -81,7 +81,15 @@ pub fn plan_ui(
         });
     }
     ui.label(format!("{} of {} actions", rows.len(), board.actions.len()));
-    table(ui, board, &rows, today, state);
+    // A little air before the detail panel, so a selected row's highlight stops short of it.
+    ui.scope(|ui| {
+        ui.set_max_width(ui.available_width() - 12.0);
+        // Nothing the table draws (a row's highlight, a stripe) reaches past its width.
+        let mut clip = ui.clip_rect();
+        clip.max.x = clip.max.x.min(ui.max_rect().max.x);
+        ui.set_clip_rect(clip);
+        table(ui, board, &rows, today, state);
+    });
 }
 
 fn filters(ui: &mut egui::Ui, board: &Board, filter: &mut PlanFilter) {
@@ -118,28 +126,36 @@ fn filters(ui: &mut egui::Ui, board: &Board, filter: &mut PlanFilter) {
     });
 }
 
+/// Below this width the table leaves out the trend and latest note (the detail panel
+/// beside it shows both), rather than run under the panel.
+const ROOM_FOR_EVERY_COLUMN: f32 = 1000.0;
+
 fn table(ui: &mut egui::Ui, board: &Board, rows: &[&PlanAction], today: NaiveDate, state: &mut PlanState) {
-    let columns = [
+    let every_column = ui.available_width() >= ROOM_FOR_EVERY_COLUMN;
+    let mut columns = vec![
         (PlanColumn::Id, "Id"),
         (PlanColumn::Title, "Action"),
         (PlanColumn::Lead, "Lead"),
         (PlanColumn::Due, "Due"),
         (PlanColumn::Rag, "RAG"),
-        (PlanColumn::Trend, "Trend"),
-        (PlanColumn::Note, "Latest note"),
     ];
+    if every_column {
+        columns.extend([(PlanColumn::Trend, "Trend"), (PlanColumn::Note, "Latest note")]);
+    }
     let mut builder = TableBuilder::new(ui)
-        .id_salt("plan-table")
+        .id_salt(("plan-table", every_column))
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(44.0))
         .column(Column::initial(280.0).at_least(160.0).clip(true).resizable(true))
         .column(Column::initial(140.0).clip(true).resizable(true))
-        .column(Column::exact(196.0))
-        .column(Column::exact(84.0))
-        .column(Column::exact(120.0))
-        .column(Column::remainder().clip(true));
+        .column(Column::exact(196.0).clip(true));
+    builder = if every_column {
+        builder.column(Column::exact(84.0)).column(Column::exact(120.0)).column(Column::remainder().clip(true))
+    } else {
+        builder.column(Column::remainder().at_least(84.0).clip(true))
+    };
     if state.scroll_to_selected {
         if let Some(index) = rows.iter().position(|a| Some(&a.id) == state.selected.as_ref()) {
             builder = builder.scroll_to_row(index, Some(egui::Align::Center));
@@ -185,12 +201,14 @@ fn table(ui: &mut egui::Ui, board: &Board, rows: &[&PlanAction], today: NaiveDat
                 row.col(|ui| {
                     rag_chip(ui, action.current_rag());
                 });
-                row.col(|ui| {
-                    trend_strip(ui, &action.recent_ratings(4));
-                });
-                row.col(|ui| {
-                    ui.label(action.latest_note().unwrap_or(""));
-                });
+                if every_column {
+                    row.col(|ui| {
+                        trend_strip(ui, &action.recent_ratings(4));
+                    });
+                    row.col(|ui| {
+                        ui.label(action.latest_note().unwrap_or(""));
+                    });
+                }
                 if row.response().clicked() {
                     state.selected = Some(action.id.clone());
                 }

@@ -21,6 +21,12 @@ pub fn rag_chip(ui: &mut egui::Ui, rag: Rag) -> egui::Response {
     chip(ui, rag, rag.word(), 1.0)
 }
 
+/// What a priority or recommendation rolls up to: the worst rating, and how many of its
+/// actions are not rated yet ("Blue, 1 not rated"), so nothing looks complete that is not.
+pub fn roll_up_chip(ui: &mut egui::Ui, counts: &RagCounts) -> egui::Response {
+    chip(ui, counts.worst(), &counts.roll_up(), 1.0)
+}
+
 /// A small chip with the letter, for trend strips and narrow columns.
 pub fn rag_letter(ui: &mut egui::Ui, rag: Rag) -> egui::Response {
     chip(ui, rag, rag.letter(), 0.85).on_hover_text(rag.word())

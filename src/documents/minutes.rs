@@ -27,7 +27,7 @@ pub fn minutes_pdf(board: &Board, number: u32, options: MinutesOptions) -> Resul
     items(&mut page, board, meeting);
     let withheld = ratings_at(board, number) - ratings_at(&shown, number);
     ratings(&mut page, &shown, meeting, withheld);
-    actions_raised(&mut page, board, meeting);
+    actions_raised(&mut page, board, meeting, original.actions.len() - meeting.actions.len());
     // The seal is the full record's: the public copy carries it so it can be verified too.
     approval(&mut page, board, original);
 
@@ -197,10 +197,20 @@ fn approval(page: &mut Composer, board: &Board, meeting: &Meeting) {
     page.paragraph(&format!("Seal: {}", approval.seal), Style { size: 8.0, ..Style::BODY });
 }
 
-fn actions_raised(page: &mut Composer, board: &Board, meeting: &Meeting) {
+/// The actions raised, and (in the public copy) how many raised in private are left out.
+fn actions_raised(page: &mut Composer, board: &Board, meeting: &Meeting, withheld: usize) {
     page.heading("Actions raised", Style::H1, Some("Actions raised"), 20.0);
+    match withheld {
+        0 => {}
+        1 => page.paragraph("One action raised under an item taken in private is not published.", Style::SMALL),
+        n => {
+            page.paragraph(&format!("{n} actions raised under items taken in private are not published."), Style::SMALL)
+        }
+    }
     if meeting.actions.is_empty() {
-        page.paragraph("No actions were raised at this meeting.", Style::BODY);
+        let none =
+            if withheld > 0 { "No other actions were raised." } else { "No actions were raised at this meeting." };
+        page.paragraph(none, Style::BODY);
         return;
     }
     let rows = meeting

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::layout::{Cell, Column, Composer, PageSize, RunningText, Style, Table};
 use super::{Composed, Rendered, as_at, board_for, board_line, compose, composer, public_marking};
-use crate::model::{Board, PlanAction, Rag, RagCounts, Withheld, dates, dates::uk_long, dates::uk_short};
+use crate::model::{Board, PlanAction, RagCounts, Withheld, dates, dates::uk_long, dates::uk_short};
 
 pub fn progress_pdf(board: &Board, today: NaiveDate, public: bool) -> Rendered {
     progress_layout(board, today, public).render()
@@ -149,13 +149,13 @@ fn priority_section(
     let counts = board.rag_counts_for_priority(&priority.id);
     let title = format!("{} {}", priority.id, priority.title);
     page.heading(&title, Style::H1, Some(&title), 30.0);
-    rolled_up(page, counts.worst(), &counts.describe());
+    rolled_up(page, &counts);
     page.paragraph(&priority.summary, Style::BODY);
     for rec in board.recommendations_for(&priority.id) {
         let rec_actions = actions.get(rec.id.as_str()).map_or(&[][..], Vec::as_slice);
         let rec_counts: RagCounts = rec_actions.iter().map(|a| a.current_rag()).collect();
         page.heading(&format!("Recommendation {}", rec.id), Style::H2, None, 24.0);
-        rolled_up(page, rec_counts.worst(), &rec_counts.describe());
+        rolled_up(page, &rec_counts);
         page.paragraph(&rec.text, Style { size: 9.5, ..Style::BODY });
         let rows: Vec<Vec<Cell>> = rec_actions
             .iter()
@@ -200,14 +200,16 @@ fn priority_section(
     }
 }
 
-/// "Rolled up: [Red] 4 Blue, 1 Green, 1 Amber, 1 Red".
-fn rolled_up(page: &mut Composer, worst: Rag, counts: &str) {
+/// "Rolled up: [Red] 4 Blue, 1 Green, 1 Amber, 1 Red"; "[Blue, 1 not rated]" when an
+/// action is unrated, so a priority never looks complete while one is.
+fn rolled_up(page: &mut Composer, counts: &RagCounts) {
     page.keep(6.0);
     let y = page.y();
     page.text_at(page.left(), y + 3.6, "Rolled up:", Style::SMALL);
     let x = page.left() + 18.0;
-    let width = page.chip(x, y, worst, worst.word(), 8.0);
-    page.text_at(x + width + 2.0, y + 3.6, counts, Style::SMALL);
+    let worst = counts.worst();
+    let width = page.chip(x, y, worst, &counts.roll_up(), 8.0);
+    page.text_at(x + width + 2.0, y + 3.6, &counts.describe(), Style::SMALL);
     page.advance_to(y + 6.0);
 }
 

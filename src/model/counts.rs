@@ -30,6 +30,16 @@ impl RagCounts {
         Rag::ALL.iter().copied().filter(|&r| self.get(r) > 0).fold(Rag::NotRated, Rag::worst)
     }
 
+    /// The roll-up in words, never hiding actions not yet rated: "Red", "Blue, 1 not
+    /// rated" (a priority is not complete while one of its actions is unrated), "Not rated".
+    pub fn roll_up(&self) -> String {
+        let worst = self.worst();
+        match self.get(Rag::NotRated) {
+            unrated if unrated > 0 && worst != Rag::NotRated => format!("{}, {unrated} not rated", worst.word()),
+            _ => worst.word().to_string(),
+        }
+    }
+
     /// `(rating, count)` for every rating, best first, zeros included.
     pub fn iter(&self) -> impl Iterator<Item = (Rag, usize)> + '_ {
         Rag::ALL.iter().map(|&r| (r, self.get(r)))
@@ -64,6 +74,16 @@ mod tests {
         assert_eq!(counts.total(), 5);
         assert_eq!(counts.worst(), Rag::Red);
         assert_eq!(counts.describe(), "1 Blue, 2 Green, 1 Red, 1 Not rated");
+    }
+
+    #[test]
+    fn an_unrated_action_shows_in_the_roll_up() {
+        let counts: RagCounts = [Rag::Blue, Rag::NotRated].into_iter().collect();
+        assert_eq!(counts.roll_up(), "Blue, 1 not rated");
+        let rated: RagCounts = [Rag::Blue, Rag::Red].into_iter().collect();
+        assert_eq!(rated.roll_up(), "Red");
+        let none: RagCounts = [Rag::NotRated].into_iter().collect();
+        assert_eq!(none.roll_up(), "Not rated");
     }
 
     #[test]

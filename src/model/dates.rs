@@ -195,6 +195,12 @@ impl YearMonth {
     pub fn of(date: NaiveDate) -> Self {
         YearMonth { year: date.year(), month: date.month() }
     }
+
+    /// The month `n` months before this one.
+    pub fn months_before(self, n: u32) -> Self {
+        let index = self.year * 12 + self.month as i32 - 1 - n as i32;
+        YearMonth { year: index.div_euclid(12), month: index.rem_euclid(12) as u32 + 1 }
+    }
 }
 
 impl fmt::Display for YearMonth {
@@ -212,6 +218,19 @@ impl Serialize for YearMonth {
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         YearMonth::parse(&String::deserialize(d)?).map_err(D::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod months_tests {
+    use super::YearMonth;
+
+    #[test]
+    fn months_before_cross_the_year() {
+        let march = YearMonth { year: 2026, month: 3 };
+        assert_eq!(march.months_before(11), YearMonth { year: 2025, month: 4 });
+        assert_eq!(march.months_before(0), march);
+        assert_eq!(march.months_before(3), YearMonth { year: 2025, month: 12 });
     }
 }
 

@@ -130,6 +130,13 @@ impl Indicator {
         figures
     }
 
+    /// The figures of the twelve months up to the latest, however many the file holds.
+    pub fn last_twelve_months(&self) -> Vec<&Reading> {
+        let figures = self.figures();
+        let Some(from) = figures.last().map(|r| r.period.months_before(11)) else { return figures };
+        figures.into_iter().filter(|r| r.period >= from).collect()
+    }
+
     /// The latest period's figure.
     pub fn latest(&self) -> Option<&Reading> {
         self.figures().pop()
@@ -186,6 +193,23 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn the_last_twelve_months_are_twelve_months_of_three_years() {
+        let mut long = indicator(Better::Higher, None, &[]);
+        long.readings = (0..36)
+            .map(|i| Reading {
+                period: YearMonth { year: 2024 + i / 12, month: (i % 12) as u32 + 1 },
+                value: i as f64,
+                entered: None,
+                note: String::new(),
+            })
+            .collect();
+        let last = long.last_twelve_months();
+        assert_eq!(last.len(), 12);
+        assert_eq!(last[0].period, YearMonth { year: 2026, month: 1 });
+        assert_eq!(last[11].period, YearMonth { year: 2026, month: 12 });
     }
 
     #[test]

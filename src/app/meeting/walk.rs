@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
 use super::MeetingState;
-use crate::app::widgets::{rag_chip, rag_chip_large, trend_strip};
+use crate::app::widgets::{rag_chip, rag_chip_large, roll_up_chip, trend_strip};
 use crate::app::{AppCommand, Intent};
 use crate::edit::Edit;
 use crate::model::{Board, Meeting, PlanAction, Rag, WalkOrder, dates, dates::uk_long};
@@ -374,7 +374,7 @@ fn action_card(ui: &mut egui::Ui, board: &Board, action: &PlanAction, meeting: &
         let counts = board.rag_counts_for_priority(&priority.id);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("Priority {}: {}", priority.id, priority.title)).size(16.0).strong());
-            rag_chip(ui, counts.worst());
+            roll_up_chip(ui, &counts);
             ui.weak(counts.describe());
         });
     }
@@ -382,7 +382,7 @@ fn action_card(ui: &mut egui::Ui, board: &Board, action: &PlanAction, meeting: &
         let counts = board.rag_counts_for_recommendation(&rec.id);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("Recommendation {}", rec.id)).strong());
-            rag_chip(ui, counts.worst());
+            roll_up_chip(ui, &counts);
             ui.weak(counts.describe());
         });
         ui.label(RichText::new(&rec.text).italics());

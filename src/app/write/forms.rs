@@ -48,8 +48,22 @@ pub fn form(ui: &mut egui::Ui, board: &Board, selected: &Selected, state: &mut W
             && draft.id.trim() != old
         {
             let to = draft.id.trim().to_string();
-            intents.push(Intent::Edit(Edit::Plan(PlanEdit::Rename { part: *part, from: old.clone(), to: to.clone() })));
-            state.clicked = Some(Selected::of(*part, &to));
+            if board.has(*part, &to) {
+                // Another part has it: the rename is refused here, and this part stays
+                // in the editor with its own id.
+                state.id_problem = Some(format!("{to} is already another {}'s id: choose another.", part.word()));
+                draft.id = old.clone();
+            } else {
+                state.id_problem = None;
+                let rename = PlanEdit::Rename { part: *part, from: old.clone(), to: to.clone() };
+                intents.push(Intent::Edit(Edit::Plan(rename)));
+                state.clicked = Some(Selected::of(*part, &to));
+            }
+        }
+        if let Some(problem) = &state.id_problem {
+            ui.label("");
+            ui.colored_label(crate::app::widgets::rag_fill(crate::model::Rag::Red), problem);
+            ui.end_row();
         }
         commit |= match &mut draft.item {
             Item::Inspection(_) => inspection_fields(ui, &mut draft),

@@ -85,11 +85,14 @@ pub struct WriteState {
     moving: Option<(PlanPart, String, bool)>,
     /// A person being added on the spot as a lead: name and role.
     new_person: Option<(String, String)>,
+    /// Why the id typed was not taken (it is another part's), until the next try.
+    id_problem: Option<String>,
 }
 
 impl WriteState {
     pub fn select(&mut self, selected: Selected) {
         self.selected = Some(selected);
+        self.id_problem = None;
     }
 }
 
@@ -266,5 +269,6 @@ pub fn write_ui(
     if let Some(clicked) = state.clicked.take() {
         state.selected = Some(clicked);
         state.new_person = None;
+        state.id_problem = None;
     }
 }

@@ -246,7 +246,7 @@ impl Composer<'_> {
             }
             x += w;
         }
-        let summary = format!("{} actions, worst {}", counts.total(), counts.worst().word());
+        let summary = format!("{} actions, worst {}", counts.total(), counts.roll_up());
         self.text_at(bar_x + bar_width + 3.0, y + 4.3, &summary, Style::SMALL);
         self.advance_to(y + height + 2.0);
     }
