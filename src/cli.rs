@@ -423,7 +423,8 @@ fn import(sheet_path: &Path, into: &Path, choices: ImportChoices<'_>, today: Nai
     );
     let edit = crate::edit::Edit::Plan(crate::edit::PlanEdit::Import(Box::new(batch)));
     match session.apply(edit, &editor_name("")) {
-        Ok(()) => {}
+        // An import always adds parts: it always changes the board.
+        Ok(_) => {}
         // Nothing to bring in: the board is not rewritten, its backup not replaced.
         Err(error @ crate::edit::EditError::NothingToImport(_)) => {
             println!("{error}.");

@@ -8,8 +8,15 @@ use chrono::NaiveDate;
 use egui_kittest::Harness;
 use improvement_board::app::{App, View};
 
-fn snapshot(view: View, name: &str) {
+/// The sample as the clerk of the screenshots has it: the same name on every machine.
+fn sample() -> App {
     let mut app = App::with_sample(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    app.prefs.user_name = "Katie Morgan".into();
+    app
+}
+
+fn snapshot(view: View, name: &str) {
+    let mut app = sample();
     app.view = view;
     let mut harness =
         Harness::builder().with_size([1400.0, 900.0]).wgpu().build_ui_state(|ui, app: &mut App| app.show(ui), app);
@@ -54,7 +61,7 @@ fn harness_on(app: App) -> Harness<'static, App> {
 #[test]
 fn writing_the_statement_of_action_looks_right() {
     use egui_kittest::kittest::Queryable;
-    let mut app = App::with_sample(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    let mut app = sample();
     app.view = View::Plan;
     let mut harness = harness_on(app);
     harness.run();
@@ -74,11 +81,12 @@ fn the_import_window_looks_right() {
         sheets_to_open: vec![root.join("tests/sheets/riverside-action-plan.xlsx")],
         ..Default::default()
     };
-    let app = App::new(
+    let mut app = App::new(
         Ok(improvement_board::session::Session::sample(improvement_board::session::Clock::System)),
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
         Box::new(dialogs),
     );
+    app.prefs.user_name = "Katie Morgan".into();
     let mut harness = harness_on(app);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
@@ -90,7 +98,7 @@ fn the_import_window_looks_right() {
 #[test]
 fn the_statement_with_an_action_chosen_looks_right() {
     use egui_kittest::kittest::Queryable;
-    let mut app = App::with_sample(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    let mut app = sample();
     app.view = View::Plan;
     let mut harness = harness_on(app);
     harness.run();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::chooser::Chooser;
 use super::dialogs::{Answer, FileWanted};
 use super::{App, AppCommand, Intent, View, meeting};
-use crate::edit::Edit;
+use crate::edit::{Applied, Edit};
 
 impl App {
     /// Applies an edit through the history; a refusal is shown, never lost silently.
@@ -14,8 +14,12 @@ impl App {
         let by = self.editor();
         let Some(doc) = self.doc.as_mut() else { return false };
         match doc.apply(edit, &by) {
-            Ok(()) => {
+            Ok(Applied::Changed) => {
                 self.status = doc.history.last_done().map(|w| format!("Done: {w}")).unwrap_or_default();
+                true
+            }
+            Ok(Applied::NothingChanged) => {
+                self.status = "Already so: nothing was changed.".into();
                 true
             }
             Err(error) => {

@@ -239,7 +239,7 @@ impl App {
         self.doc.as_ref().map_or(crate::session::Clock::System, Session::clock)
     }
 
-    fn editor(&self) -> String {
+    pub fn editor(&self) -> String {
         editor_name(&self.prefs.user_name)
     }
 

@@ -20,6 +20,9 @@ pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
                 super::export::open_in_viewer(&path);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(format!("Changes recorded as {}", app.editor()))
+                    .on_hover_text("The name in the audit trail: set it in View → Your name in the audit trail");
+                ui.separator();
                 let date = crate::model::dates::uk_long(app.as_at.date_or(app.today));
                 match app.as_at.looking_back(app.today) {
                     Some(_) => {

@@ -29,6 +29,15 @@ pub struct History {
     barrier: Option<(usize, u32)>,
 }
 
+/// What applying an edit did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[must_use]
+pub enum Applied {
+    Changed,
+    /// The board was already so: nothing is recorded.
+    NothingChanged,
+}
+
 impl History {
     pub fn new() -> History {
         History { next_state: 1, ..History::default() }
@@ -39,9 +48,14 @@ impl History {
     }
 
     /// Applies an edit made by `by` at `at`. On error nothing changes.
-    pub fn apply(&mut self, board: &mut Board, edit: Edit, by: &str, at: Moment) -> Result<(), EditError> {
+    pub fn apply(&mut self, board: &mut Board, edit: Edit, by: &str, at: Moment) -> Result<Applied, EditError> {
         let what = edit.describe(board);
         let restore = edit.apply(board)?;
+        if restore.changes_nothing(board) {
+            // Already so (a rating given again, the same words typed again): nothing to
+            // undo, and nothing for the audit trail to record twice.
+            return Ok(Applied::NothingChanged);
+        }
         let change = Change { at, by: by.to_string(), what, about: Some(edit.about()) };
         self.unsaved_changes.push(change.clone());
         let approved = if let Edit::ApproveMinutes { meeting, .. } = &edit { Some(*meeting) } else { None };
@@ -51,7 +65,7 @@ impl History {
         if let Some(meeting) = approved {
             self.barrier = Some((self.done.len(), meeting));
         }
-        Ok(())
+        Ok(Applied::Changed)
     }
 
     /// Why undo can go no further back, when an approval of minutes stops it: "meeting 3's
@@ -94,7 +108,8 @@ impl History {
         let result = self.apply(board, edit.clone(), by, at);
         self.undone = undone;
         match result {
-            Ok(()) => Ok(self.done.last().map(|d| d.change.what.clone())),
+            Ok(Applied::Changed) => Ok(self.done.last().map(|d| d.change.what.clone())),
+            Ok(Applied::NothingChanged) => Ok(None),
             Err(error) => {
                 self.undone.push(edit);
                 Err(error)

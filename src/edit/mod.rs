@@ -10,6 +10,7 @@ mod history;
 mod plan;
 mod restore;
 
+pub use history::Applied;
 pub use history::History;
 pub use plan::{ImportBatch, PlanEdit};
 

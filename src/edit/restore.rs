@@ -102,6 +102,25 @@ impl Restore {
     }
 }
 
+impl Restore {
+    /// Whether the edit it undoes left the board as it was: an element put back would be
+    /// the one there now.
+    pub(super) fn changes_nothing(&self, board: &Board) -> bool {
+        match self {
+            Restore::Put(i, part) => match part {
+                Part::Inspection(x) => board.inspections.get(*i) == Some(x),
+                Part::Priority(x) => board.priorities.get(*i) == Some(x),
+                Part::Recommendation(x) => board.recommendations.get(*i) == Some(x),
+                Part::Action(x) => board.actions.get(*i) == Some(x),
+                Part::Meeting(x) => board.meetings.get(*i) == Some(x),
+                Part::Person(x) => board.people.get(*i) == Some(x),
+            },
+            Restore::Many(steps) => steps.iter().all(|s| s.changes_nothing(board)),
+            Restore::Insert(..) | Restore::Remove(..) => false,
+        }
+    }
+}
+
 /// The steps an edit has taken so far, each changing the board and remembering how to
 /// undo itself.
 #[derive(Default)]

@@ -23,7 +23,7 @@ fn rate(action: &str, meeting: u32, rag: Rag, note: &str) -> Edit {
 }
 
 fn apply(board: &mut Board, history: &mut History, edit: Edit) -> Result<(), EditError> {
-    history.apply(board, edit, "k.morgan", at())
+    history.apply(board, edit, "k.morgan", at()).map(drop)
 }
 
 #[test]
@@ -310,4 +310,15 @@ fn re_dating_an_action_keeps_the_date_it_moved_from_and_needs_a_reason() {
     history.undo(&mut board, "k.morgan", at());
     history.undo(&mut board, "k.morgan", at());
     assert_eq!(board.action("2.1").unwrap(), sample_board().action("2.1").unwrap());
+}
+
+#[test]
+fn a_rating_given_again_as_it_stands_is_not_recorded_twice() {
+    let mut board = sample_board();
+    let mut history = History::new();
+    apply(&mut board, &mut history, rate("1.2", 5, Rag::Blue, "Sustained; complete.")).unwrap();
+    let before = (board.clone(), history.unsaved_count());
+    let again = history.apply(&mut board, rate("1.2", 5, Rag::Blue, "Sustained; complete."), "k.morgan", at());
+    assert_eq!(again.unwrap(), Applied::NothingChanged);
+    assert_eq!((board, history.unsaved_count()), before, "no second audit entry, no undo step");
 }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use crate::board_file::lock::{BoardLock, LockError, LockHolder};
 use crate::board_file::{self, Conversion};
-use crate::edit::{Edit, EditError, History};
+use crate::edit::{Applied, Edit, EditError, History};
 use crate::model::{Board, CURRENT_FORMAT, Change, Moment};
 use crate::sample;
 use recovery::RecoveryInfo;
@@ -43,7 +43,22 @@ pub fn editor_name(preferred: &str) -> String {
     if !preferred.trim().is_empty() {
         return preferred.trim().to_string();
     }
-    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into())
+    let login = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).ok().filter(|l| !l.trim().is_empty());
+    if let Some(full) = login.as_deref().and_then(full_name_of) {
+        return full;
+    }
+    login.unwrap_or_else(|| format!("the user of {}", crate::board_file::lock::host_name()))
+}
+
+/// The full name the system keeps for a login ("Katie Morgan" from the account's
+/// details in `/etc/passwd`), where it has one.
+fn full_name_of(login: &str) -> Option<String> {
+    let accounts = std::fs::read_to_string("/etc/passwd").ok()?;
+    accounts.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split(':').collect();
+        let name = fields.get(4)?.split(',').next()?.trim();
+        (fields.first() == Some(&login) && !name.is_empty()).then(|| name.to_string())
+    })
 }
 
 /// How the file was written, when saving it will change that: an older format, or
@@ -297,13 +312,15 @@ impl Session {
         self.history.is_dirty() || self.restored
     }
 
-    pub fn apply(&mut self, edit: Edit, by: &str) -> Result<(), EditError> {
+    pub fn apply(&mut self, edit: Edit, by: &str) -> Result<Applied, EditError> {
         if let Some(holder) = &self.read_only {
             return Err(EditError::ReadOnly(holder.describe()));
         }
-        self.history.apply(&mut self.board, edit, by, self.clock.now())?;
-        self.edited();
-        Ok(())
+        let applied = self.history.apply(&mut self.board, edit, by, self.clock.now())?;
+        if applied == Applied::Changed {
+            self.edited();
+        }
+        Ok(applied)
     }
 
     pub fn undo(&mut self, by: &str) -> Option<String> {

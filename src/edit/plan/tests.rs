@@ -12,7 +12,7 @@ fn at() -> Moment {
 }
 
 fn apply(board: &mut Board, history: &mut History, edit: PlanEdit) -> Result<(), EditError> {
-    history.apply(board, Edit::Plan(edit), "adviser", at())
+    history.apply(board, Edit::Plan(edit), "adviser", at()).map(drop)
 }
 
 fn new_action(id: &str, recommendation: &str) -> PlanAction {
