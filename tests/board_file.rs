@@ -285,7 +285,7 @@ fn approving_in_the_app_seals_the_record_and_the_saved_file_checks_clean() {
     let at = Moment::parse("2026-12-08T15:00:00").unwrap();
     let on = at.0.date();
     let approve = Edit::ApproveMinutes { meeting: 5, on, at_meeting: Some(6), by: Some("chair".into()) };
-    history.apply(&mut board, approve, "k.morgan", at).unwrap();
+    assert_eq!(history.apply(&mut board, approve, "k.morgan", at).unwrap(), improvement_board::edit::Applied::Changed);
     let saved = history.board_to_save(&board);
     let approval = saved.meeting(5).unwrap().approval.as_ref().expect("the approval carries the seal");
     assert_eq!((approval.on, approval.at_meeting, approval.by.as_deref()), (Some(on), Some(6), Some("chair")));

@@ -67,7 +67,7 @@ fn session_that_is_killed() {
             note: format!("Edit {n}"),
             by: None,
         };
-        history.apply(&mut board, edit, "tester", at()).unwrap();
+        assert_eq!(history.apply(&mut board, edit, "tester", at()).unwrap(), improvement_board::edit::Applied::Changed);
         if n % 7 == 0 {
             let saved = history.board_to_save(&board);
             board_file::save(&saved, &path).unwrap();
