@@ -1069,3 +1069,13 @@ fn renaming_an_action_to_an_id_in_use_is_refused_and_the_editor_stays_on_it() {
     assert_eq!(board.action("1.1").unwrap(), improvement_board::sample::sample_board().action("1.1").unwrap());
     assert!(board.action("1.5").is_some());
 }
+
+#[test]
+fn the_shortcuts_list_opens_with_f1_and_closes_with_esc() {
+    let mut harness = sample();
+    press(&mut harness, Key::F1);
+    harness.get_by_label_contains("Esc closes this list");
+    harness.get_by_label("Agree a new due date");
+    press(&mut harness, Key::Escape);
+    assert!(harness.query_by_label_contains("Esc closes this list").is_none());
+}

@@ -316,17 +316,22 @@ fn comments_modal(app: &mut App, ctx: &egui::Context) {
 
 fn help_window(app: &mut App, ctx: &egui::Context) {
     let mut open = true;
+    // As tall as the window allows; the list scrolls within it.
+    let room = ctx.content_rect().height() - 120.0;
     egui::Window::new("Keyboard shortcuts").open(&mut open).collapsible(false).show(ctx, |ui| {
-        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-            for command in AppCommand::all() {
-                ui.label(command.label());
-                ui.monospace(command.shortcut_text(ctx));
-                ui.end_row();
-            }
+        ui.label("In the walk-through, letter keys work when no text field has focus. Esc closes this list.");
+        egui::ScrollArea::vertical().max_height(room.max(160.0)).show(ui, |ui| {
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for command in AppCommand::all() {
+                    ui.label(command.label());
+                    ui.monospace(command.shortcut_text(ctx));
+                    ui.end_row();
+                }
+            });
         });
-        ui.label("In the walk-through, letter keys work when no text field has focus.");
     });
-    app.show_help &= open;
+    let escaped = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+    app.show_help &= open && !escaped;
 }
 
 /// Shown when another copy holds the board: who, since when, and (for a stale lock) the
