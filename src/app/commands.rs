@@ -255,6 +255,24 @@ fn modifier_count(shortcut: &KeyboardShortcut) -> u8 {
     u8::from(m.shift) + u8::from(m.alt) + u8::from(m.ctrl || m.command || m.mac_cmd)
 }
 
+/// What the walk-through's keys depend on as a frame begins.
+pub struct WalkKeys<'a> {
+    /// The walk-through is on screen.
+    pub showing: bool,
+    /// It would be, were the meeting view chosen.
+    pub showing_in_meeting_view: bool,
+    /// The ratings that, pressed now, would ask for a reason.
+    pub asks_reason: &'a [Rag],
+    /// The rating Ctrl+Enter would record now, if it would record one.
+    pub on_commit: Option<Rag>,
+}
+
+/// Once `recorded` is agreed with the note as it stands, any other rating changes it and
+/// so asks for a new reason.
+fn all_but(recorded: Rag) -> Vec<Rag> {
+    Rag::ALL.into_iter().filter(|r| *r != recorded).collect()
+}
+
 /// What the keyboard did this frame: the commands pressed, in order, and the text typed
 /// after N (or after a rating that asks for a reason) that belongs in the note.
 #[derive(Debug, Default)]
@@ -273,13 +291,14 @@ pub struct Pressed {
 /// rating in `asks_reason` (one that changes an agreed rating with no reason given, which
 /// hands the keyboard to the note). However fast the keys come, each goes where it went
 /// when typed slowly.
-pub fn pressed(ctx: &egui::Context, walk_through_showing: bool, asks_reason: &[Rag]) -> Pressed {
+pub fn pressed(ctx: &egui::Context, walk: &WalkKeys<'_>) -> Pressed {
     let mut typing = ctx.egui_wants_keyboard_input();
-    let mut candidates: Vec<(KeyboardShortcut, AppCommand)> = AppCommand::all()
-        .into_iter()
-        .filter(|c| c.scope() == Scope::Everywhere || walk_through_showing)
-        .flat_map(|c| c.shortcuts().into_iter().map(move |s| (s, c)))
-        .collect();
+    // A view chosen by a key earlier in the frame (Ctrl+3, then R) decides what later keys are.
+    let mut walk_through_showing = walk.showing;
+    // Which ratings ask for a reason changes as keys in the frame record ratings.
+    let mut asks_reason: Vec<Rag> = walk.asks_reason.to_vec();
+    let mut candidates: Vec<(KeyboardShortcut, AppCommand)> =
+        AppCommand::all().into_iter().flat_map(|c| c.shortcuts().into_iter().map(move |s| (s, c))).collect();
     // Ctrl+Shift+Z before Ctrl+Z: egui matches Ctrl+Z when Ctrl+Shift+Z is pressed.
     candidates.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s)));
     let bare = |s: &KeyboardShortcut| modifier_count(s) == 0 || s.modifiers == SHIFT;
@@ -308,6 +327,7 @@ pub fn pressed(ctx: &egui::Context, walk_through_showing: bool, asks_reason: &[R
             let found = candidates.iter().find(|(s, c)| {
                 s.logical_key == *key
                     && modifiers.matches_logically(s.modifiers)
+                    && (c.scope() == Scope::Everywhere || walk_through_showing)
                     && (!typing || !bare(s) || matches!(c, AppCommand::LeaveNote))
             });
             let Some((shortcut, command)) = found else { continue };
@@ -322,7 +342,14 @@ pub fn pressed(ctx: &egui::Context, walk_through_showing: bool, asks_reason: &[R
                 }
             }
             match command {
-                AppCommand::CommitUpdate | AppCommand::LeaveNote if typing => {
+                AppCommand::CommitUpdate => {
+                    if typing {
+                        typing = false;
+                        withheld_from.get_or_insert(i + 1);
+                    }
+                    asks_reason = walk.on_commit.map(all_but).unwrap_or_default();
+                }
+                AppCommand::LeaveNote if typing => {
                     typing = false;
                     withheld_from.get_or_insert(i + 1);
                 }
@@ -331,11 +358,16 @@ pub fn pressed(ctx: &egui::Context, walk_through_showing: bool, asks_reason: &[R
                     note_from = Some(i + 1);
                     withheld_from.get_or_insert(i + 1);
                 }
+                AppCommand::Show(view) => walk_through_showing = *view == View::Meeting && walk.showing_in_meeting_view,
                 AppCommand::Rate(rag) if asks_reason.contains(rag) => {
                     typing = true;
                     note_from = Some(i + 1);
                     withheld_from.get_or_insert(i + 1);
                 }
+                // Recorded as it stands: from now on, another rating changes it.
+                AppCommand::Rate(rag) => asks_reason = all_but(*rag),
+                // Another action, whose forecast is not known: its keys are shortcuts.
+                AppCommand::WalkNext | AppCommand::WalkPrevious => asks_reason.clear(),
                 _ => {}
             }
         }
@@ -377,6 +409,14 @@ mod tests {
 
     /// One frame of keys, where the ratings in `asks_reason` would ask for a reason.
     fn frame_asking(events: Vec<egui::Event>, in_note: bool, asks_reason: &[Rag]) -> Pressed {
+        frame_with(
+            events,
+            in_note,
+            WalkKeys { showing: true, showing_in_meeting_view: true, asks_reason, on_commit: None },
+        )
+    }
+
+    fn frame_with(events: Vec<egui::Event>, in_note: bool, walk: WalkKeys<'_>) -> Pressed {
         let ctx = egui::Context::default();
         let mut got = Pressed::default();
         for pass in 0..2 {
@@ -389,7 +429,7 @@ mod tests {
                     note.request_focus();
                 }
                 if pass == 1 {
-                    got = pressed(ui.ctx(), true, asks_reason);
+                    got = pressed(ui.ctx(), &walk);
                 }
             });
             output.textures_delta.clear();
@@ -449,6 +489,37 @@ mod tests {
         // A rating that needs no reason leaves the keyboard to the walk-through.
         let got = frame_asking(events, false, &[]);
         assert_eq!(got.commands, [AppCommand::Rate(Rag::Green), AppCommand::Rate(Rag::Amber)]);
+    }
+
+    #[test]
+    fn after_ctrl_enter_records_a_rating_another_rating_in_the_frame_takes_its_reason() {
+        let text = |t: &str| egui::Event::Text(t.into());
+        // In the note: Ctrl+Enter records Red; G then changes it, "Cha…" is the reason.
+        let events = vec![
+            key(Key::Enter, Modifiers::COMMAND),
+            key(Key::G, Modifiers::NONE),
+            text("g"),
+            key(Key::C, Modifiers::SHIFT),
+            text("C"),
+            key(Key::H, Modifiers::NONE),
+            text("h"),
+            key(Key::A, Modifiers::NONE),
+            text("a"),
+        ];
+        let walk =
+            WalkKeys { showing: true, showing_in_meeting_view: true, asks_reason: &[], on_commit: Some(Rag::Red) };
+        let got = frame_with(events, true, walk);
+        assert_eq!(got.commands, [AppCommand::CommitUpdate, AppCommand::Rate(Rag::Green)]);
+        assert_eq!(got.note_text, "Cha");
+    }
+
+    #[test]
+    fn keys_after_a_view_is_chosen_in_the_same_frame_are_that_views() {
+        let text = |t: &str| egui::Event::Text(t.into());
+        let events = vec![key(Key::Num3, Modifiers::COMMAND), key(Key::R, Modifiers::NONE), text("r")];
+        let elsewhere = WalkKeys { showing: false, showing_in_meeting_view: true, asks_reason: &[], on_commit: None };
+        let got = frame_with(events, false, elsewhere);
+        assert_eq!(got.commands, [AppCommand::Show(View::Meeting), AppCommand::Rate(Rag::Red)]);
     }
 
     #[test]

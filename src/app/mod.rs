@@ -253,12 +253,18 @@ impl App {
         }
         self.prefs.apply_to(&ctx);
         self.take_dropped_files(&ctx);
-        let walk_showing = self.view == View::Meeting && self.meeting.walk_through_showing();
-        let asks_reason = match (&self.doc, walk_showing) {
-            (Some(doc), true) => self.meeting.ratings_asking_reason(&doc.board, doc.version, self.today),
-            _ => vec![],
+        let in_meeting_view = self.meeting.walk_through_showing();
+        let (asks_reason, on_commit) = match (&self.doc, in_meeting_view) {
+            (Some(doc), true) => self.meeting.key_forecast(&doc.board, doc.version, self.today),
+            _ => (vec![], None),
         };
-        let pressed = commands::pressed(&ctx, walk_showing, &asks_reason);
+        let walk_keys = commands::WalkKeys {
+            showing: self.view == View::Meeting && in_meeting_view,
+            showing_in_meeting_view: in_meeting_view,
+            asks_reason: &asks_reason,
+            on_commit,
+        };
+        let pressed = commands::pressed(&ctx, &walk_keys);
         self.meeting.typed_for_note.push_str(&pressed.note_text);
         // While unsaved work is being offered back, nothing may change the board first.
         if self.recovery_offer.is_none() {

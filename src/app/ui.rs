@@ -8,34 +8,7 @@ use crate::edit::Edit;
 
 pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| menu_bar(app, ui));
-    egui::Panel::bottom("status").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.label(&app.status);
-            let what = |p: &std::path::Path| {
-                if p.extension().is_some_and(|e| e == "pdf") { "Open the PDF" } else { "Open it" }
-            };
-            if let Some(path) = app.last_export.clone()
-                && ui.link(what(&path)).clicked()
-            {
-                super::export::open_in_viewer(&path);
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(format!("Changes recorded as {}", app.editor()))
-                    .on_hover_text("The name in the audit trail: set it in View → Your name in the audit trail");
-                ui.separator();
-                let date = crate::model::dates::uk_long(app.as_at.date_or(app.today));
-                match app.as_at.looking_back(app.today) {
-                    Some(_) => {
-                        let text = RichText::new(format!("As at {date}: looking back (View → As at…)")).strong();
-                        ui.label(text.color(egui::Color32::from_rgb(0x8a, 0x4b, 0x00)));
-                    }
-                    None => {
-                        ui.label(format!("As at {date}"));
-                    }
-                }
-            });
-        });
-    });
+    egui::Panel::bottom("status").show(ui, |ui| status_bar(app, ui));
     if app.doc.is_some() {
         egui::Panel::left("navigation").resizable(false).exact_size(200.0).show(ui, |ui| navigation(app, ui));
     }
@@ -54,6 +27,44 @@ pub fn frame_ui(app: &mut App, ui: &mut egui::Ui) {
         help_window(app, ui.ctx());
     }
     app.as_at.window(ui.ctx(), app.today);
+}
+
+/// The status line: what was last done on the left (cut short, whole on hover), and on the
+/// right the date the board is shown as at and whose name goes in the audit trail. The
+/// right is laid out first, so a long message never runs over it.
+fn status_bar(app: &mut App, ui: &mut egui::Ui) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(format!("Changes recorded as {}", app.editor()))
+            .on_hover_text("The name in the audit trail: set it in View → Your name in the audit trail");
+        ui.separator();
+        let date = crate::model::dates::uk_long(app.as_at.date_or(app.today));
+        match app.as_at.looking_back(app.today) {
+            Some(_) => {
+                let text = RichText::new(format!("As at {date}: looking back (View → As at…)")).strong();
+                ui.label(text.color(egui::Color32::from_rgb(0x8a, 0x4b, 0x00)));
+            }
+            None => {
+                ui.label(format!("As at {date}"));
+            }
+        }
+        ui.separator();
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            let what = |p: &std::path::Path| {
+                if p.extension().is_some_and(|e| e == "pdf") { "Open the PDF" } else { "Open it" }
+            };
+            let link = app.last_export.clone();
+            let room = ui.available_width() - if link.is_some() { 110.0 } else { 0.0 };
+            ui.scope(|ui| {
+                ui.set_max_width(room.max(80.0));
+                ui.add(egui::Label::new(&app.status).truncate()).on_hover_text(&app.status);
+            });
+            if let Some(path) = link
+                && ui.link(what(&path)).clicked()
+            {
+                super::export::open_in_viewer(&path);
+            }
+        });
+    });
 }
 
 fn command_button(app: &mut App, ui: &mut egui::Ui, command: AppCommand, enabled: bool) {

@@ -89,18 +89,22 @@ impl MeetingState {
         };
     }
 
-    /// The ratings that, pressed now on the current action, would ask for a reason (and so
-    /// hand the keyboard to the note): what the keys typed after them in the same frame
-    /// are.
-    pub fn ratings_asking_reason(&mut self, board: &Board, version: u64, today: NaiveDate) -> Vec<Rag> {
-        let Some(meeting) = self.selected.and_then(|n| board.meeting(n)) else { return vec![] };
+    /// What the walk-through's keys will do on the current action, for keys that come
+    /// faster than a frame: the ratings that, pressed now, would ask for a reason (and so
+    /// hand the keyboard to the note), and the rating Ctrl+Enter would record.
+    pub fn key_forecast(&mut self, board: &Board, version: u64, today: NaiveDate) -> (Vec<Rag>, Option<Rag>) {
+        let Some(meeting) = self.selected.and_then(|n| board.meeting(n)) else { return (vec![], None) };
         let (list, position) = self.current_walk(board, version, meeting, today);
-        let Some(action) = list.get(position).copied() else { return vec![] };
+        let Some(action) = list.get(position).copied() else { return (vec![], None) };
         self.ensure_draft(action, meeting.number);
-        Rag::ALL
+        let asks = Rag::ALL
             .into_iter()
             .filter(|&rag| action.reason_needed(meeting.number, meeting.date, rag, &self.draft.note).is_some())
-            .collect()
+            .collect();
+        let previous = action.rating_before(meeting.number, meeting.date).map_or(Rag::NotRated, |u| u.rag);
+        let on_commit = self.draft.rag.or(action.rating_at(meeting.number).map(|u| u.rag)).unwrap_or(previous);
+        let records = action.reason_needed(meeting.number, meeting.date, on_commit, &self.draft.note).is_none();
+        (asks, records.then_some(on_commit))
     }
 
     /// Runs a walk-through command; returns the edit it makes, if any.
@@ -117,6 +121,11 @@ impl MeetingState {
         let action = *list.get(position)?;
         self.ensure_draft(action, meeting.number);
         let edit = self.walk_edit(command, action, meeting, list.len(), position, ctx);
+        if self.draft.asking_reason && self.draft.focus_note {
+            // The reason is asked for: the note has the keyboard from now, not from when it
+            // is next drawn, so letters typed in between are the reason, never lost.
+            ctx.memory_mut(|m| m.request_focus(egui::Id::unique(NOTE_ID)));
+        }
         if edit.is_some() {
             // Recorded: the keyboard goes back to the walk-through, so the chair's next
             // J, G, N move, rate and write rather than land in this note or field.
