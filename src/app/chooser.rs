@@ -33,9 +33,12 @@ struct Entry {
 impl Chooser {
     /// A chooser for `wanted`, opening in `folder` (the board's, or the current one).
     pub fn new(wanted: FileWanted, folder: Option<&Path>) -> Chooser {
+        // A board opened by a bare name ("board.ron") has an empty folder: the current one.
         let folder = folder
+            .filter(|f| !f.as_os_str().is_empty())
             .map(Path::to_path_buf)
             .or_else(|| std::env::current_dir().ok())
+            .map(|f| std::path::absolute(&f).unwrap_or(f))
             .unwrap_or_else(|| PathBuf::from("/"));
         let name = wanted.suggested_name().unwrap_or_default().to_string();
         let mut chooser = Chooser {
@@ -145,5 +148,17 @@ impl Chooser {
             });
         });
         answer
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_board_opened_by_a_bare_name_opens_the_chooser_in_the_current_folder() {
+        let chooser = Chooser::new(FileWanted::OpenBoard, Some(Path::new("")));
+        assert_eq!(chooser.folder, std::env::current_dir().unwrap());
+        assert!(chooser.problem.is_none(), "{:?}", chooser.problem);
     }
 }
