@@ -1079,3 +1079,17 @@ fn the_shortcuts_list_opens_with_f1_and_closes_with_esc() {
     press(&mut harness, Key::Escape);
     assert!(harness.query_by_label_contains("Esc closes this list").is_none());
 }
+
+#[test]
+fn each_group_of_ratings_is_one_tab_stop() {
+    let mut harness = sample();
+    go_to(&mut harness, "Meeting");
+    let focusable = |h: &Harness<'static, App>, label: &str| {
+        h.get_by_label(label).accesskit_node().data().supports_action(eframe::egui::accesskit::Action::Focus)
+    };
+    assert!(focusable(&harness, "R Red"), "the group's stop, with nothing chosen yet");
+    assert!(!focusable(&harness, "A Amber") && !focusable(&harness, "G Green") && !focusable(&harness, "B Blue"));
+    keyboard(&mut harness, "b");
+    assert!(focusable(&harness, "B Blue"), "the chosen rating is the stop");
+    assert!(!focusable(&harness, "R Red"));
+}

@@ -437,6 +437,13 @@ fn action_card(ui: &mut egui::Ui, board: &Board, action: &PlanAction, meeting: &
     });
 }
 
+/// A group of ratings is one stop for Tab, as a radio group is: the chosen one (or Red,
+/// the first, when none is chosen) takes the focus; the others are reached by their keys.
+fn one_tab_stop(chosen: Option<Rag>, rag: Rag) -> egui::Sense {
+    let stop = chosen.filter(|r| *r != Rag::NotRated).unwrap_or(Rag::Red);
+    if stop == rag { egui::Sense::click() } else { egui::Sense::CLICK }
+}
+
 fn rating_panel(
     ui: &mut egui::Ui,
     action: &PlanAction,
@@ -452,11 +459,15 @@ fn rating_panel(
             let text = RichText::new(format!("{} {}", rag.letter(), rag.word()))
                 .size(18.0)
                 .color(crate::app::widgets::rag_text(rag));
-            let button = egui::Button::new(text).fill(crate::app::widgets::rag_fill(rag)).stroke(if chosen {
-                egui::Stroke::new(3.0, ui.visuals().strong_text_color())
-            } else {
-                egui::Stroke::NONE
-            });
+            let tab_stop = one_tab_stop(state.draft.rag, rag);
+            let button = egui::Button::new(text)
+                .fill(crate::app::widgets::rag_fill(rag))
+                .stroke(if chosen {
+                    egui::Stroke::new(3.0, ui.visuals().strong_text_color())
+                } else {
+                    egui::Stroke::NONE
+                })
+                .sense(tab_stop);
             if ui.add(button).clicked() {
                 intents.push(Intent::Command(AppCommand::Rate(rag)));
             }
@@ -464,11 +475,9 @@ fn rating_panel(
         ui.add_space(12.0);
         ui.label("Impact:");
         for rag in [Rag::Red, Rag::Amber, Rag::Green, Rag::Blue] {
-            if ui
-                .selectable_label(state.draft.impact == Some(rag), rag.word())
-                .on_hover_text(format!("Shift+{}", rag.letter()))
-                .clicked()
-            {
+            let chip = egui::Button::selectable(state.draft.impact == Some(rag), rag.word())
+                .sense(one_tab_stop(state.draft.impact, rag));
+            if ui.add(chip).on_hover_text(format!("Shift+{}", rag.letter())).clicked() {
                 intents.push(Intent::Command(AppCommand::RateImpact(rag)));
             }
         }
