@@ -77,54 +77,64 @@ fn clipped(regions: &[calamine::Dimensions], rows: usize) -> impl Iterator<Item 
         .map(move |d| (d.start, (d.end.0.min(last_row), d.end.1.min(last_column))))
 }
 
-/// Every sheet of an `.xlsx` or `.xlsm`, merged cells spread over what they cover.
-pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
-    check_zip(bytes)?;
-    let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    let names = book.sheet_names();
+/// Reads each named sheet with `read`, which puts its cells in the grid, within the
+/// workbook's limits.
+fn read_each(
+    names: Vec<String>,
+    mut read: impl FnMut(&str, &mut Grid<'_>) -> Result<(), String>,
+) -> Result<Vec<Sheet>, String> {
     check_sheet_count(names.len())?;
     let mut cells_in_book = 0;
     let mut sheets = Vec::new();
     for name in names {
         let mut grid = Grid { sheet: Sheet { name: name.clone(), rows: vec![] }, cells_in_book: &mut cells_in_book };
-        match book.worksheet_cells_reader(&name) {
+        read(&name, &mut grid)?;
+        sheets.push(grid.sheet);
+    }
+    Ok(sheets)
+}
+
+/// A cell as calamine's cell readers give it.
+fn cell_at(cell: &calamine::Cell<calamine::DataRef<'_>>) -> (usize, usize, Cell) {
+    let (row, column) = cell.get_position();
+    (row as usize, column as usize, cell_of(&Data::from(cell.get_value().clone())))
+}
+
+/// Every sheet of an `.xlsx` or `.xlsm`, merged cells spread over what they cover.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+    check_zip(bytes)?;
+    let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    read_each(book.sheet_names(), |name, grid| {
+        match book.worksheet_cells_reader(name) {
             Ok(mut reader) => {
                 while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
-                    let (row, column) = cell.get_position();
-                    grid.put(row as usize, column as usize, cell_of(&Data::from(cell.get_value().clone())))?;
+                    let (row, column, cell) = cell_at(&cell);
+                    grid.put(row, column, cell)?;
                 }
             }
             // A chart sheet: nothing to read.
             Err(calamine::XlsxError::NotAWorksheet(_)) => {}
             Err(error) => return Err(error.to_string()),
         }
-        let mut sheet = grid.sheet;
-        let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-        let rows = sheet.rows.len();
-        spread_merged(&mut sheet, clipped(&merged, rows));
-        sheets.push(sheet);
-    }
-    Ok(sheets)
+        let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
+        let rows = grid.sheet.rows.len();
+        spread_merged(&mut grid.sheet, clipped(&merged, rows));
+        Ok(())
+    })
 }
 
 /// Every sheet of an `.xlsb`.
 pub fn read_xlsb(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     check_zip(bytes)?;
     let mut book = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    let names = book.sheet_names();
-    check_sheet_count(names.len())?;
-    let mut cells_in_book = 0;
-    let mut sheets = Vec::new();
-    for name in names {
-        let mut grid = Grid { sheet: Sheet { name: name.clone(), rows: vec![] }, cells_in_book: &mut cells_in_book };
-        let mut reader = book.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
+    read_each(book.sheet_names(), |name, grid| {
+        let mut reader = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
         while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
-            let (row, column) = cell.get_position();
-            grid.put(row as usize, column as usize, cell_of(&Data::from(cell.get_value().clone())))?;
+            let (row, column, cell) = cell_at(&cell);
+            grid.put(row, column, cell)?;
         }
-        sheets.push(grid.sheet);
-    }
-    Ok(sheets)
+        Ok(())
+    })
 }
 
 /// Every sheet of an `.ods`, once a streaming pass has shown calamine will not be asked
@@ -133,20 +143,14 @@ pub fn read_ods(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     check_zip(bytes)?;
     super::ods_extent::check(bytes)?;
     let mut book = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    let names = book.sheet_names();
-    check_sheet_count(names.len())?;
-    let mut cells_in_book = 0;
-    let mut sheets = Vec::new();
-    for name in names {
-        let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
-        let mut grid = Grid { sheet: Sheet { name: name.clone(), rows: vec![] }, cells_in_book: &mut cells_in_book };
+    read_each(book.sheet_names(), |name, grid| {
+        let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
+        let (top, left) = range.start().unwrap_or((0, 0));
         for (row, column, data) in range.used_cells() {
-            let (top, left) = range.start().unwrap_or((0, 0));
             grid.put(top as usize + row, left as usize + column, cell_of(data))?;
         }
-        sheets.push(grid.sheet);
-    }
-    Ok(sheets)
+        Ok(())
+    })
 }
 
 /// Why an `.xls` is not read.
