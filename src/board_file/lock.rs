@@ -100,8 +100,9 @@ pub fn lock_path(board: &Path) -> PathBuf {
 }
 
 impl BoardLock {
-    /// Takes the lock on `board`, or says who holds it. Creating the file is atomic
-    /// (`create_new`), so two copies opening at the same moment cannot both win.
+    /// Takes the lock on `board`, or says who holds it. Linking the lock into place is
+    /// atomic (it fails if one is there), so two copies opening at the same moment cannot
+    /// both win.
     pub fn acquire(board: &Path, me: &LockHolder) -> Result<BoardLock, LockError> {
         let path = lock_path(board);
         // Written whole under another name, then linked into place in one step: no copy

@@ -43,11 +43,18 @@ pub fn editor_name(preferred: &str) -> String {
     if !preferred.trim().is_empty() {
         return preferred.trim().to_string();
     }
-    let login = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).ok().filter(|l| !l.trim().is_empty());
-    if let Some(full) = login.as_deref().and_then(full_name_of) {
-        return full;
-    }
-    login.unwrap_or_else(|| format!("the user of {}", crate::board_file::lock::host_name()))
+    // Asked of the system once: the status line shows it every frame.
+    static SYSTEM_NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SYSTEM_NAME
+        .get_or_init(|| {
+            let login =
+                std::env::var("USER").or_else(|_| std::env::var("USERNAME")).ok().filter(|l| !l.trim().is_empty());
+            match login.as_deref().and_then(full_name_of) {
+                Some(full) => full,
+                None => login.unwrap_or_else(|| format!("the user of {}", crate::board_file::lock::host_name())),
+            }
+        })
+        .clone()
 }
 
 /// The full name the system keeps for a login ("Katie Morgan" from the account's
