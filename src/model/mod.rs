@@ -7,6 +7,7 @@
 mod as_at;
 mod authoring;
 mod board;
+pub mod calendar;
 mod counts;
 pub mod dates;
 mod drift;
