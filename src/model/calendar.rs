@@ -57,11 +57,14 @@ fn is_weekend(day: NaiveDate) -> bool {
     matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
-/// The one-off changes, by proclamation: (year, days added, regular days moved from → to).
+/// A day of the year: (month, day).
+type MonthDay = (u32, u32);
+
+/// The one-off changes, by proclamation: days added, and regular days moved (from, to).
 struct OneOff {
     year: i32,
-    added: &'static [(u32, u32)],
-    moved: &'static [((u32, u32), (u32, u32))],
+    added: &'static [MonthDay],
+    moved: &'static [(MonthDay, MonthDay)],
 }
 
 const ONE_OFFS: &[OneOff] = &[
