@@ -193,6 +193,14 @@ fn the_statement_pdf_carries_every_recommendation_and_action() {
     let text = doc.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("Statement of action"));
     assert!(text.contains("Overall effectiveness"), "the judgements open it");
+    // Report published Monday 2 March 2026: 70 working days on, past Easter and both May
+    // bank holidays.
+    assert!(
+        text.contains(
+            "The statement of action is due on 12 June 2026: 70 working days after the report was published."
+        ),
+        "{text}"
+    );
     let mut last = 0;
     for priority in &board.priorities {
         assert!(text.contains(&format!("Priority {}:", priority.id)), "{}", priority.id);

@@ -60,6 +60,21 @@ pub fn plan_ui(
         super::write::write_ui(ui, board, version, today, &mut state.write, intents);
         return;
     }
+    if let Some((inspection, due)) = board
+        .inspections
+        .iter()
+        .rev()
+        .find(|i| !i.judgements.is_empty())
+        .and_then(|i| i.statement_due().map(|due| (i, due)))
+    {
+        let published = inspection.published.map(uk_long).unwrap_or_default();
+        let is = if due < today { "was" } else { "is" };
+        ui.weak(format!(
+            "The statement of action {is} due {}: {} working days after the report of {published}.",
+            uk_long(due),
+            crate::model::STATEMENT_DUE_WORKING_DAYS
+        ));
+    }
     filters(ui, board, &mut state.filter);
     ui.separator();
     // Filtering and sorting thousands of actions every frame is what made this view slow

@@ -88,6 +88,16 @@ fn inspection_summary(page: &mut Composer, inspection: &Inspection) {
         (None, None) => uk_long(inspection.start),
     };
     page.paragraph(&format!("In response to the {}, {when}.", inspection.kind.label()), Style::BODY);
+    if let Some(due) = inspection.statement_due() {
+        page.paragraph(
+            &format!(
+                "The statement of action is due on {}: {} working days after the report was published.",
+                uk_long(due),
+                crate::model::STATEMENT_DUE_WORKING_DAYS
+            ),
+            Style::BODY,
+        );
+    }
     let rows = inspection
         .judgements
         .iter()

@@ -28,6 +28,17 @@ pub struct Inspection {
     pub findings: Vec<String>,
 }
 
+/// Working days from a judgement's publication to the statement of action being due.
+pub const STATEMENT_DUE_WORKING_DAYS: u32 = 70;
+
+impl Inspection {
+    /// When the statement of action answering this inspection is due: 70 working days
+    /// after its report was published. `None` before the report is published.
+    pub fn statement_due(&self) -> Option<NaiveDate> {
+        self.published.map(|published| super::calendar::working_days_after(published, STATEMENT_DUE_WORKING_DAYS))
+    }
+}
+
 /// The kinds of inspection and visit, current and historic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InspectionKind {
