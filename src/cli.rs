@@ -109,6 +109,20 @@ pub enum Command {
         #[arg(long, value_name = "MINUTES.pdf")]
         minutes: PathBuf,
     },
+    /// The papers for a meeting: when they must be published (the board's clear working
+    /// days before it, weekends and bank holidays left out), and for each item the app's
+    /// own document, its officer's paper on time or late, or what is still missing. Exit
+    /// 1 when a paper is still missing after the publication date.
+    Papers {
+        /// The board file.
+        file: PathBuf,
+        /// The meeting's number.
+        #[arg(long)]
+        meeting: u32,
+        /// The date to check as at (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
     /// Print a document to PDF (minutes, the action log, the progress report, the
     /// statement of action) or the statement of action as a spreadsheet.
     Export {
@@ -218,6 +232,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export { document, force } => export(document, force),
         Command::Upgrade { file } => upgrade(&file),
         Command::Verify { file, minutes } => verify(&file, &minutes),
+        Command::Papers { file, meeting, today } => papers(&file, meeting, today.unwrap_or_else(local_today)),
         Command::Import { sheet, into, sheet_name, header_row, columns, keep_going, today } => import(
             &sheet,
             &into,
@@ -603,6 +618,20 @@ fn summary(file: &Path, today: NaiveDate, public: bool) -> ExitCode {
         }
         Err(code) => code,
     }
+}
+
+fn papers(file: &Path, number: u32, today: NaiveDate) -> ExitCode {
+    let board = match load_or_report(file) {
+        Ok(board) => board,
+        Err(code) => return code,
+    };
+    let Some(check) = board.papers_check(number) else {
+        eprintln!("{}: there is no meeting {number} in this board", file.display());
+        return ExitCode::from(1);
+    };
+    print!("{}", crate::documents::papers::papers_text(&board, &check, today));
+    let overdue = today > check.publication && check.missing().next().is_some();
+    if overdue { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 /// Loads a board, or prints every problem to stderr and gives exit code 1.

@@ -624,3 +624,41 @@ fn a_command_that_writes_refuses_a_board_with_unsaved_work_not_yet_offered_back(
     assert!(recovery_path(&path).exists(), "the recovery file is kept");
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn papers_says_when_to_publish_and_what_is_missing_or_late() {
+    use improvement_board::model::{ItemKind, Paper};
+    let (folder, path) = writable_sample("papers");
+    let mut board = improvement_board::board_file::load(&path).unwrap();
+    let officer = board.people[0].id.clone();
+    let meeting = board.meetings.iter_mut().find(|m| m.number == 6).unwrap();
+    let others: Vec<usize> =
+        meeting.items.iter().enumerate().filter(|(_, i)| i.kind == ItemKind::Other).map(|(n, _)| n).collect();
+    meeting.items[others[0]].presenter = Some(officer);
+    let late = others[1];
+    std::fs::create_dir_all(folder.join("papers/m6")).unwrap();
+    std::fs::write(folder.join("papers/m6/aob.pdf"), lopdf_minimal()).unwrap();
+    meeting.items[late].papers = vec![Paper {
+        title: "Note on the December board".into(),
+        file: "papers/m6/aob.pdf".into(),
+        received: Some(chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()),
+    }];
+    improvement_board::board_file::save(&board, &path).unwrap();
+
+    let before = run(&["papers", path.to_str().unwrap(), "--meeting", "6", "--today", "2026-11-25"]);
+    assert_eq!(before.status.code(), Some(0), "{}", stderr(&before));
+    let text = stdout(&before);
+    assert!(text.starts_with("Meeting 6 on Tuesday 8 December 2026: the papers are published by Monday 30 November 2026 (5 clear working days before).\n3 working days from today."), "{text}");
+    assert!(text.contains("MISSING: a paper is expected from"), "{text}");
+    assert!(text.contains("\"Note on the December board\" (papers/m6/aob.pdf), received 3 December 2026: late, goes in a supplementary pack"), "{text}");
+    assert!(text.ends_with("1 paper missing, 1 paper late.\n"), "{text}");
+    let after = run(&["papers", path.to_str().unwrap(), "--meeting", "6", "--today", "2026-12-01"]);
+    assert_eq!(after.status.code(), Some(1), "a paper still missing after the date");
+    assert!(stdout(&after).contains("That was 1 working day ago."), "{}", stdout(&after));
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// The smallest PDF a paper can be.
+fn lopdf_minimal() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
+}

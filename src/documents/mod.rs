@@ -4,6 +4,7 @@
 pub mod action_log;
 pub mod layout;
 pub mod minutes;
+pub mod papers;
 pub mod progress;
 pub mod publication;
 pub mod read_back;

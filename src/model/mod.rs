@@ -15,6 +15,7 @@ mod filters;
 mod indicator;
 mod inspection;
 mod meeting;
+mod papers;
 mod person;
 mod plan;
 mod public;
@@ -34,6 +35,7 @@ pub use meeting::{
     ActionStatus, AgendaItem, Approval, Declaration, Exempt, ItemKind, Meeting, MeetingAction, MeetingStatus, Paper,
     Purpose, USUAL_GAP_DAYS,
 };
+pub use papers::{ItemPapers, PapersCheck, Timing};
 pub use person::Person;
 pub use plan::{PlanAction, Priority, Recommendation, Redate, Trend, Update};
 pub use public::{REDATED_IN_PRIVATE, Withheld};
