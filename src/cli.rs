@@ -137,6 +137,19 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum Export {
+    /// The notice of meeting and agenda: when and where, the membership, each item with
+    /// its purpose, presenter, time and papers, and the publication date. Published, so
+    /// items taken in private show only their notice.
+    Agenda {
+        /// The board file.
+        file: PathBuf,
+        /// The meeting's number.
+        #[arg(long)]
+        meeting: u32,
+        /// Where to write the PDF (default: BOARD-agenda-N.pdf here).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+    },
     /// Minutes of one meeting; DRAFT on every page until they are approved.
     Minutes {
         /// The board file.
@@ -257,6 +270,7 @@ pub fn run(command: Command) -> ExitCode {
 
 fn export(document: Export, force: bool) -> ExitCode {
     let (file, publication, today, output) = match &document {
+        Export::Agenda { file, meeting, output } => (file, Publication::Agenda { meeting: *meeting }, None, output),
         Export::Minutes { file, meeting, public, output } => {
             (file, Publication::Minutes { meeting: *meeting, public: *public }, None, output)
         }

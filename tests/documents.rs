@@ -285,3 +285,30 @@ fn characters_the_font_lacks_are_replaced_visibly_with_a_warning_and_nothing_pan
     let text = pages_text(&rendered).join("\n");
     assert!(text.contains("ŵ £5k"));
 }
+
+#[test]
+fn the_agenda_gives_when_and_where_the_publication_date_the_contact_and_keeps_private_items_private() {
+    use improvement_board::documents::agenda::agenda_pdf;
+    let board = sample_board();
+    let rendered = agenda_pdf(&board, 3).unwrap();
+    let text = pages_text(&rendered).join("\n");
+    assert!(text.contains("Notice of meeting and agenda"));
+    assert!(
+        text.contains(
+            "Meeting 3 will be held on Tuesday 4 August 2026 at 2.00 pm in Committee Room 2, Northmoor Town Hall."
+        ),
+        "{text}"
+    );
+    // Five clear working days before Tuesday 4 August: Mon 27 July.
+    assert!(text.contains("Published on Monday 27 July 2026, five clear working days before the meeting."), "{text}");
+    assert!(text.contains("contact Katie Morgan, Democratic Services Officer"), "{text}");
+    assert!(text.contains("Helen Marchant"), "the membership");
+    assert!(
+        text.contains("The press and public are likely to be excluded for this item, which involves exempt information as described in paragraph 1 of Part 1 of Schedule 12A"),
+        "{text}"
+    );
+    let file = every_string_in_file(&rendered);
+    for word in ["Harrowgate", "Kestrel", "Interim management"] {
+        assert!(!text.contains(word) && !file.contains(word), "the agenda leaks {word:?}");
+    }
+}

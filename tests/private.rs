@@ -117,8 +117,8 @@ fn export(board: &Path, args: &[&str], out: &str) -> Vec<u8> {
     let mut all = vec!["export"];
     all.extend_from_slice(args);
     all.push(board.to_str().unwrap());
-    if args[0] != "minutes" {
-        // Minutes are of their meeting; every other document is as at a date.
+    if !matches!(args[0], "minutes" | "agenda") {
+        // Minutes and agendas are of their meeting; every other document is as at a date.
         all.extend_from_slice(&["--today", "2026-11-22"]);
     }
     all.extend_from_slice(&["-o", out.to_str().unwrap()]);
@@ -264,4 +264,13 @@ fn the_public_minutes_say_how_many_actions_and_ratings_they_leave_out() {
     let text = doc.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("2 actions raised under items taken in private are not published."), "{text}");
     assert!(text.contains("ratings agreed at items taken in private are not published."), "{text}");
+}
+
+#[test]
+fn the_agenda_always_published_carries_no_word_from_the_private_item() {
+    let (board, _) = board_with_a_private_review();
+    let files = write_board(&board, "agenda");
+    let agenda = everything_in_pdf(&export(&files.board, &["agenda", "--meeting", "5"], "agenda.pdf"));
+    assert_no_secret("agenda", &agenda);
+    assert!(agenda.contains("likely to be excluded for this item"), "the private item's notice is there");
 }

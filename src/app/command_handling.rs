@@ -63,6 +63,7 @@ impl App {
                 self.save(true);
             }
             // The meeting is the one selected, filled in when the command runs.
+            AppCommand::ExportAgenda => self.export(Publication::Agenda { meeting: 0 }),
             AppCommand::ExportMinutes { public } => self.export(Publication::Minutes { meeting: 0, public }),
             AppCommand::ExportActionLog { public } => self.export(Publication::ActionLog { public }),
             AppCommand::ExportProgress { public } => self.export(Publication::Progress { public }),

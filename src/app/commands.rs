@@ -15,6 +15,8 @@ pub enum AppCommand {
     SaveAs,
     Close,
     Quit,
+    /// The agenda of the meeting shown in the meeting view.
+    ExportAgenda,
     /// Minutes of the meeting shown in the meeting view, full or public.
     ExportMinutes {
         public: bool,
@@ -95,6 +97,7 @@ impl AppCommand {
             self,
             AppCommand::Save
                 | AppCommand::SaveAs
+                | AppCommand::ExportAgenda
                 | AppCommand::ExportMinutes { .. }
                 | AppCommand::ExportActionLog { .. }
                 | AppCommand::ExportProgress { .. }
@@ -115,6 +118,7 @@ impl AppCommand {
             AppCommand::Save,
             AppCommand::SaveAs,
             AppCommand::Close,
+            AppCommand::ExportAgenda,
             AppCommand::ExportMinutes { public: false },
             AppCommand::ExportMinutes { public: true },
             AppCommand::ExportActionLog { public: false },
@@ -155,6 +159,7 @@ impl AppCommand {
             AppCommand::SaveAs => "Save as…".into(),
             AppCommand::Close => "Close".into(),
             AppCommand::Quit => "Quit".into(),
+            AppCommand::ExportAgenda => "Agenda of this meeting…".into(),
             AppCommand::ExportMinutes { public: false } => "Minutes of this meeting (full)…".into(),
             AppCommand::ExportMinutes { public: true } => "Minutes of this meeting (public)…".into(),
             AppCommand::ExportActionLog { public: false } => "Action log (full)…".into(),
@@ -210,6 +215,7 @@ impl AppCommand {
             AppCommand::SaveAs => vec![k(CTRL_SHIFT, Key::S)],
             AppCommand::Close => vec![k(CTRL, Key::W)],
             AppCommand::Quit => vec![k(CTRL, Key::Q)],
+            AppCommand::ExportAgenda => vec![k(CTRL, Key::G)],
             AppCommand::ExportMinutes { public: false } => vec![k(CTRL, Key::E)],
             AppCommand::ExportMinutes { public: true } => vec![k(CTRL_SHIFT, Key::E)],
             AppCommand::ExportActionLog { public: false } => vec![k(CTRL, Key::L)],

@@ -51,12 +51,15 @@ impl App {
     /// selected in the meeting view.
     pub(super) fn export(&mut self, publication: Publication) {
         let publication = match publication {
-            Publication::Minutes { public, .. } => {
+            Publication::Minutes { .. } | Publication::Agenda { .. } => {
                 let Some(meeting) = self.meeting.selected else {
                     self.status = "Choose a meeting in the meeting view first.".into();
                     return;
                 };
-                Publication::Minutes { meeting, public }
+                match publication {
+                    Publication::Minutes { public, .. } => Publication::Minutes { meeting, public },
+                    _ => Publication::Agenda { meeting },
+                }
             }
             other => other,
         };

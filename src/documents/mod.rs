@@ -2,6 +2,7 @@
 //! PDF bytes. Built as pages (the [`layout`] engine) from the model; no egui, no files.
 
 pub mod action_log;
+pub mod agenda;
 pub mod layout;
 pub mod minutes;
 pub mod papers;
@@ -42,6 +43,7 @@ impl Publication {
             Publication::ActionLog { public } => {
                 action_log::action_log_pdf(board, today, action_log::ActionLogOptions { public })
             }
+            Publication::Agenda { meeting } => agenda::agenda_pdf(board, meeting)?,
             Publication::Progress { public } => progress::progress_pdf(board, today, public),
             Publication::Statement { public } => statement::statement_pdf(board, today, public),
         })

@@ -6,10 +6,23 @@ use std::path::Path;
 /// One of the PDFs a board publishes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Publication {
-    Minutes { meeting: u32, public: bool },
-    ActionLog { public: bool },
-    Progress { public: bool },
-    Statement { public: bool },
+    /// The notice of meeting: always the public copy.
+    Agenda {
+        meeting: u32,
+    },
+    Minutes {
+        meeting: u32,
+        public: bool,
+    },
+    ActionLog {
+        public: bool,
+    },
+    Progress {
+        public: bool,
+    },
+    Statement {
+        public: bool,
+    },
 }
 
 impl Publication {
@@ -17,6 +30,7 @@ impl Publication {
     pub fn name_part(self) -> String {
         let public = |public: bool| if public { "-public" } else { "" };
         match self {
+            Publication::Agenda { meeting } => format!("agenda-{meeting}"),
             Publication::Minutes { meeting, public: p } => format!("minutes-{meeting}{}", public(p)),
             Publication::ActionLog { public: p } => format!("action-log{}", public(p)),
             Publication::Progress { public: p } => format!("progress{}", public(p)),

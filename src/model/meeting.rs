@@ -203,6 +203,14 @@ impl Exempt {
             self.paragraph
         )
     }
+
+    /// What the agenda says of the item, before the meeting.
+    pub fn agenda_wording(&self) -> String {
+        format!(
+            "The press and public are likely to be excluded for this item, which involves exempt information as described in paragraph {} of Part 1 of Schedule 12A to the Local Government Act 1972.",
+            self.paragraph
+        )
+    }
 }
 
 /// An action raised at a meeting: an entry in the action log.
