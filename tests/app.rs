@@ -1093,3 +1093,42 @@ fn each_group_of_ratings_is_one_tab_stop() {
     assert!(focusable(&harness, "B Blue"), "the chosen rating is the stop");
     assert!(!focusable(&harness, "R Red"));
 }
+
+#[test]
+fn the_clerk_attaches_a_paper_and_sees_it_is_late() {
+    let path = board_copy("sample_data/northmoor.ron", "attach-paper", str::to_string);
+    // An officer's report, somewhere else on the clerk's computer.
+    let downloads = std::env::temp_dir().join(format!("ib-app-downloads-{}", std::process::id()));
+    let report = downloads.join("Young inspectors report.pdf");
+    std::fs::create_dir_all(report.parent().unwrap()).unwrap();
+    let board = improvement_board::board_file::load(&path).unwrap();
+    let pdf = improvement_board::documents::Publication::Agenda { meeting: 6 }.make(&board, today()).unwrap();
+    std::fs::write(&report, &pdf.bytes).unwrap();
+    let dialogs = ScriptedDialogs { papers: vec![report.clone()], ..Default::default() };
+    // Two days after the papers were due out (Monday 30 November).
+    let late = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let app = App::new(open_session(Some(&path)), late, Box::new(dialogs));
+    let mut harness = harness(app);
+    go_to(&mut harness, "Meeting");
+    harness.get_by_label("Papers").click();
+    harness.run();
+    harness.get_by_label_contains(
+        "Published by Monday 30 November 2026 (5 clear working days before the meeting): That was 2 working days ago.",
+    );
+    harness.get_by_label("Attach a paper to item 10…").click();
+    harness.run();
+    let status = harness.state().status.clone();
+    let pages = improvement_board::model::plural(pdf.pages, "page");
+    assert_eq!(status, format!("Attached \"Young inspectors report\" ({pages}) to item 10."));
+    harness.get_by_label("late: goes in a supplementary pack");
+    harness.get_by_label_contains("(papers/m6/Young");
+    harness.get_by_label_contains("received 2 December 2026");
+    assert!(path.with_file_name("papers/m6/Young inspectors report.pdf").exists(), "brought beside the board");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = improvement_board::board_file::load(&path).unwrap();
+    let paper = &saved.meeting(6).unwrap().item(10).unwrap().papers[0];
+    assert_eq!((paper.file.as_str(), paper.received), ("papers/m6/Young inspectors report.pdf", Some(late)));
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    let _ = std::fs::remove_dir_all(&downloads);
+}

@@ -28,6 +28,11 @@ impl App {
                     self.meeting.select(number);
                 }
                 Intent::AskToApprove(edit) => self.approval_question = Some(edit),
+                Intent::AttachPaper { meeting, item } => {
+                    if let Some(path) = self.ask_for_file(FileWanted::AttachPaper { meeting, item }) {
+                        self.attach_paper(meeting, item, &path);
+                    }
+                }
                 Intent::OpenRecent(path) => self.request(AfterSaving::Open(Some(path))),
                 Intent::FinishImport => self.finish_import(),
                 Intent::AnswerSaveChanges(save) => self.answer_confirm(save, ctx),

@@ -22,6 +22,11 @@ pub enum FileWanted {
         public: bool,
         name: String,
     },
+    /// A paper (a PDF) to lay before the board for an agenda item.
+    AttachPaper {
+        meeting: u32,
+        item: u32,
+    },
 }
 
 impl FileWanted {
@@ -33,6 +38,7 @@ impl FileWanted {
             FileWanted::ExportPdf(..) => "Export to PDF",
             FileWanted::ImportSheet => "Import a statement of action from a spreadsheet",
             FileWanted::ExportSheet { .. } => "Export the statement of action as a spreadsheet",
+            FileWanted::AttachPaper { .. } => "Attach a paper",
         }
     }
 
@@ -40,7 +46,7 @@ impl FileWanted {
     pub fn filter(&self) -> (&'static str, &'static [&'static str]) {
         match self {
             FileWanted::OpenBoard | FileWanted::SaveBoard(_) => ("Board file", &["ron"]),
-            FileWanted::ExportPdf(..) => ("PDF", &["pdf"]),
+            FileWanted::ExportPdf(..) | FileWanted::AttachPaper { .. } => ("PDF", &["pdf"]),
             FileWanted::ImportSheet => ("Spreadsheet", &["xlsx", "xlsm", "xlsb", "ods", "csv"]),
             FileWanted::ExportSheet { .. } => ("Excel workbook", &["xlsx"]),
         }
@@ -52,7 +58,7 @@ impl FileWanted {
             FileWanted::SaveBoard(name) | FileWanted::ExportPdf(_, name) | FileWanted::ExportSheet { name, .. } => {
                 Some(name)
             }
-            FileWanted::OpenBoard | FileWanted::ImportSheet => None,
+            FileWanted::OpenBoard | FileWanted::ImportSheet | FileWanted::AttachPaper { .. } => None,
         }
     }
 
@@ -116,6 +122,8 @@ pub struct ScriptedDialogs {
     /// Spreadsheets to import, then where to save exported ones.
     pub sheets_to_open: Vec<PathBuf>,
     pub sheets_to_save: Vec<PathBuf>,
+    /// Papers to attach.
+    pub papers: Vec<PathBuf>,
     /// As on a desktop with no file-dialog service: every dialog fails to open.
     pub unavailable: bool,
 }
@@ -131,6 +139,7 @@ impl FileDialogs for ScriptedDialogs {
             FileWanted::ExportPdf(..) => &mut self.pdf,
             FileWanted::ImportSheet => &mut self.sheets_to_open,
             FileWanted::ExportSheet { .. } => &mut self.sheets_to_save,
+            FileWanted::AttachPaper { .. } => &mut self.papers,
         };
         if queue.is_empty() { Answer::Cancelled } else { Answer::Chosen(wanted.finish(queue.remove(0))) }
     }

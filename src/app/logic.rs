@@ -69,6 +69,29 @@ impl App {
             FileWanted::ExportPdf(publication, _) => self.export_to(publication, path),
             FileWanted::ImportSheet => self.import_from(path),
             FileWanted::ExportSheet { public, .. } => self.export_spreadsheet_to(public, &path),
+            FileWanted::AttachPaper { meeting, item } => self.attach_paper(meeting, item, &path),
+        }
+    }
+
+    /// Lays the PDF at `source` before the board for an item: brought into the board's
+    /// folder (under `papers/m<N>/`), received today.
+    pub(super) fn attach_paper(&mut self, meeting: u32, item: u32, source: &Path) {
+        let Some(board_path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
+            self.status = "Save the board first: its papers are kept beside its file.".into();
+            return;
+        };
+        let brought = match crate::board_file::papers::bring_paper(&board_path, meeting, source) {
+            Ok(brought) => brought,
+            Err(why) => {
+                self.status = format!("Not attached: {why}");
+                return;
+            }
+        };
+        let title = source.file_stem().map_or_else(|| "Paper".into(), |s| s.to_string_lossy().into_owned());
+        let paper = crate::model::Paper { title: title.clone(), file: brought.file, received: Some(self.today) };
+        if self.apply(Edit::AddPaper { meeting, item, paper }) {
+            self.status =
+                format!("Attached \"{title}\" ({}) to item {item}.", crate::model::plural(brought.pages, "page"));
         }
     }
 
@@ -148,5 +171,6 @@ fn not_done(wanted: &FileWanted) -> &'static str {
         FileWanted::SaveBoard(_) => "Not saved.",
         FileWanted::ExportPdf(..) | FileWanted::ExportSheet { .. } => "Not exported.",
         FileWanted::ImportSheet => "Not imported.",
+        FileWanted::AttachPaper { .. } => "No paper attached.",
     }
 }

@@ -81,6 +81,11 @@ pub enum Intent {
     Command(AppCommand),
     /// Show an action of the statement of action in its view.
     ShowAction(String),
+    /// Ask for a paper (a PDF) to lay before the board for an agenda item.
+    AttachPaper {
+        meeting: u32,
+        item: u32,
+    },
     /// Show a meeting in the meeting view.
     ShowMeeting(u32),
     /// Ask "Approve the minutes … as a correct record?" before the approval (an

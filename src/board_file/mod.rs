@@ -9,6 +9,7 @@ pub mod format1;
 mod locate;
 pub mod lock;
 mod outputs;
+pub mod papers;
 mod parse;
 mod problem;
 mod save;

@@ -311,6 +311,20 @@ fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
             }
             meeting.items[i].exempt = exempt.clone();
         }
+        Edit::AddPaper { item, paper, .. } => {
+            if let Some(problem) = paper.path_problem() {
+                return Err(EditError::BadPaperPath { title: paper.title.clone(), problem });
+            }
+            let i = item_index(meeting, *item)?;
+            meeting.items[i].papers.push(paper.clone());
+        }
+        Edit::RemovePaper { item, index, .. } => {
+            let i = item_index(meeting, *item)?;
+            if *index >= meeting.items[i].papers.len() {
+                return Err(EditError::NoSuchPaper { meeting: meeting.number, item: *item, index: *index });
+            }
+            meeting.items[i].papers.remove(*index);
+        }
         Edit::AddMeetingAction { action, .. } => {
             if let Some(item) = action.item {
                 item_index(meeting, item)?;
@@ -365,6 +379,8 @@ impl Edit {
             | Edit::SetMeetingStatus { meeting, .. }
             | Edit::SetMeetingDetails { meeting, .. }
             | Edit::SetItemDetails { meeting, .. }
+            | Edit::AddPaper { meeting, .. }
+            | Edit::RemovePaper { meeting, .. }
             | Edit::ApproveMinutes { meeting, .. } => Some(*meeting),
             Edit::AddMeeting(m) => Some(m.number),
             Edit::SetMeetingActionStatus { .. }

@@ -63,6 +63,18 @@ impl Edit {
             }
             Edit::SetMeetingActionDue { id, due: None } => format!("Meeting action {id}: due date removed"),
             Edit::AddMeeting(m) => format!("Meeting {} added for {}", m.number, uk_long(m.date)),
+            Edit::AddPaper { meeting, item, paper } => {
+                format!("Meeting {meeting}, item {item}: paper \"{}\" added ({})", paper.title, paper.file)
+            }
+            Edit::RemovePaper { meeting, item, index } => {
+                let title = board
+                    .meeting(*meeting)
+                    .and_then(|m| m.item(*item))
+                    .and_then(|i| i.papers.get(*index))
+                    .map(|p| format!(" \"{}\"", p.title))
+                    .unwrap_or_default();
+                format!("Meeting {meeting}, item {item}: paper{title} taken off")
+            }
             Edit::RedateAction { action, to, meeting, reason, .. } => {
                 let from = board.action(action).map(|a| format!(" from {}", uk_long(a.due))).unwrap_or_default();
                 let at = meeting.map(|m| format!(" at meeting {m}")).unwrap_or_default();

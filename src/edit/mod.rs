@@ -17,7 +17,8 @@ pub use plan::{ImportBatch, PlanEdit};
 use chrono::NaiveDate;
 
 use crate::model::{
-    ActionStatus, Declaration, Exempt, ItemKind, Meeting, MeetingAction, MeetingStatus, Person, Purpose, Rag, TimeOfDay,
+    ActionStatus, Declaration, Exempt, ItemKind, Meeting, MeetingAction, MeetingStatus, Paper, Person, Purpose, Rag,
+    TimeOfDay,
 };
 
 /// A change to a board, in the terms a chair or clerk would use.
@@ -104,6 +105,18 @@ pub enum Edit {
         meeting: u32,
         item: u32,
         exempt: Option<Exempt>,
+    },
+    /// Lays a paper (a PDF in the board's folder) before the board for an agenda item.
+    AddPaper {
+        meeting: u32,
+        item: u32,
+        paper: Paper,
+    },
+    /// Takes a paper off an item (the file itself stays where it is).
+    RemovePaper {
+        meeting: u32,
+        item: u32,
+        index: usize,
     },
     /// Raises a meeting action (an entry in the action log).
     AddMeetingAction {
@@ -233,6 +246,10 @@ pub enum EditError {
     RedateReasonNeeded(String),
     #[error("action {action} is already due on {}", crate::model::dates::uk_long(*due))]
     SameDueDate { action: String, due: NaiveDate },
+    #[error("the paper \"{title}\": its file {problem}")]
+    BadPaperPath { title: String, problem: &'static str },
+    #[error("meeting {meeting}, item {item} has no paper {}", index + 1)]
+    NoSuchPaper { meeting: u32, item: u32, index: usize },
     #[error("meeting {0} has not been held yet")]
     NotYetHeld(u32),
     #[error("meeting {0}'s minutes are approved by approving them, which seals the record")]

@@ -4,6 +4,7 @@
 mod agenda;
 mod attendance;
 mod details;
+mod papers;
 mod since;
 mod walk;
 
@@ -25,18 +26,20 @@ pub enum MeetingTab {
     Walk,
     Attendance,
     Agenda,
+    Papers,
     SinceLastTime,
 }
 
 impl MeetingTab {
-    const ALL: [MeetingTab; 4] =
-        [MeetingTab::Walk, MeetingTab::Attendance, MeetingTab::Agenda, MeetingTab::SinceLastTime];
+    const ALL: [MeetingTab; 5] =
+        [MeetingTab::Walk, MeetingTab::Attendance, MeetingTab::Agenda, MeetingTab::Papers, MeetingTab::SinceLastTime];
 
     fn label(self) -> &'static str {
         match self {
             MeetingTab::Walk => "Walk-through",
             MeetingTab::Attendance => "Attendance",
             MeetingTab::Agenda => "Agenda and record",
+            MeetingTab::Papers => "Papers",
             MeetingTab::SinceLastTime => "Since last time",
         }
     }
@@ -116,6 +119,7 @@ pub fn meeting_ui(
         MeetingTab::Walk => walk::walk_ui(ui, board, version, meeting, today, state, intents),
         MeetingTab::Attendance => attendance::attendance_ui(ui, board, meeting, state, intents),
         MeetingTab::Agenda => agenda::agenda_ui(ui, board, meeting, today, state, intents),
+        MeetingTab::Papers => papers::papers_ui(ui, board, meeting, today, intents),
         MeetingTab::SinceLastTime => since::since_ui(ui, board, meeting, today),
     }
 }

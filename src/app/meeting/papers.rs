@@ -1,0 +1,91 @@
+//! Prepare the papers: when they must be published and how long is left, item by item
+//! what the board will read (the app's own documents, or the officers' papers with the
+//! date each came in), and what is late or still missing. The checks are the core's
+//! ([`crate::model::Board::papers_check`]).
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+
+use crate::app::Intent;
+use crate::app::widgets::rag_fill;
+use crate::edit::Edit;
+use crate::model::{Board, ItemPapers, Meeting, Rag, Timing, calendar, dates::uk_long};
+
+pub fn papers_ui(ui: &mut egui::Ui, board: &Board, meeting: &Meeting, today: NaiveDate, intents: &mut Vec<Intent>) {
+    let Some(check) = board.papers_check(meeting.number) else { return };
+    let left = calendar::working_days_until(today, check.publication);
+    let missing = check.missing().count();
+    let late = check.late().count();
+    let when = format!(
+        "Published by {} {} ({} clear working days before the meeting)",
+        check.publication.format("%A"),
+        uk_long(check.publication),
+        check.clear_days
+    );
+    let countdown = match left {
+        n if n > 1 => format!("{n} working days from today."),
+        1 => "1 working day from today.".into(),
+        0 => "That is today.".into(),
+        n => format!("That was {} working {} ago.", -n, if n == -1 { "day" } else { "days" }),
+    };
+    ui.label(RichText::new(format!("{when}: {countdown}")).strong());
+    if !check.holidays_known {
+        ui.weak("Bank holidays are not known for that year: only weekends were left out.");
+    }
+    let summary =
+        format!("{} missing, {} late.", crate::model::plural(missing, "paper"), crate::model::plural(late, "paper"));
+    if missing > 0 || late > 0 {
+        ui.colored_label(rag_fill(if missing > 0 && left < 0 { Rag::Red } else { Rag::Amber }), summary);
+    } else {
+        ui.label(summary);
+    }
+    ui.separator();
+    let n = meeting.number;
+    let read_only = meeting.is_approved();
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        for (item, papers) in &check.items {
+            ui.add_space(4.0);
+            let private = if item.exempt.is_some() { "  [taken in private]" } else { "" };
+            ui.label(RichText::new(format!("{}. {}{private}", item.number, item.title)).strong());
+            match papers {
+                ItemPapers::Made(what) => {
+                    ui.weak(format!("{what}, made by the app from the board"));
+                }
+                ItemPapers::Attached(list) => {
+                    for (index, (paper, timing)) in list.iter().enumerate() {
+                        ui.horizontal_wrapped(|ui| {
+                            let received = paper.received.map(uk_long).unwrap_or_else(|| "date not recorded".into());
+                            ui.label(format!("\"{}\" ({}), received {received}", paper.title, paper.file));
+                            match timing {
+                                Timing::Late => {
+                                    ui.colored_label(rag_fill(Rag::Amber), "late: goes in a supplementary pack");
+                                }
+                                Timing::OnTime => {
+                                    ui.weak("on time");
+                                }
+                                Timing::NotDated => {}
+                            }
+                            if !read_only && ui.small_button("Take off").clicked() {
+                                intents.push(Intent::Edit(Edit::RemovePaper { meeting: n, item: item.number, index }));
+                            }
+                        });
+                    }
+                }
+                ItemPapers::Missing => {
+                    let from = item
+                        .presenter
+                        .as_deref()
+                        .map(|p| format!(" from {}", board.person_name(p)))
+                        .unwrap_or_default();
+                    ui.colored_label(rag_fill(Rag::Red), format!("Missing: a paper is expected{from}."));
+                }
+                ItemPapers::None => {
+                    ui.weak("No paper.");
+                }
+            }
+            if !read_only && ui.small_button(format!("Attach a paper to item {}…", item.number)).clicked() {
+                intents.push(Intent::AttachPaper { meeting: n, item: item.number });
+            }
+        }
+    });
+}
