@@ -150,6 +150,22 @@ pub enum Export {
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
     },
+    /// The board pack: the agenda, then each item's papers (the app's own documents as at
+    /// the meeting, the attached PDFs), as one PDF numbered through with a bookmark per
+    /// item. `--public` leaves out the papers of items taken in private.
+    Pack {
+        /// The board file.
+        file: PathBuf,
+        /// The meeting's number.
+        #[arg(long)]
+        meeting: u32,
+        /// The copy to publish.
+        #[arg(long)]
+        public: bool,
+        /// Where to write the PDF (default: BOARD-pack-N[-public].pdf here).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+    },
     /// Minutes of one meeting; DRAFT on every page until they are approved.
     Minutes {
         /// The board file.
@@ -271,6 +287,9 @@ pub fn run(command: Command) -> ExitCode {
 fn export(document: Export, force: bool) -> ExitCode {
     let (file, publication, today, output) = match &document {
         Export::Agenda { file, meeting, output } => (file, Publication::Agenda { meeting: *meeting }, None, output),
+        Export::Pack { file, meeting, public, output } => {
+            (file, Publication::Pack { meeting: *meeting, public: *public }, None, output)
+        }
         Export::Minutes { file, meeting, public, output } => {
             (file, Publication::Minutes { meeting: *meeting, public: *public }, None, output)
         }
@@ -310,7 +329,11 @@ fn export(document: Export, force: bool) -> ExitCode {
             drop(board);
             laid_out.render()
         }
-        other => match other.make(&board, today) {
+        other => match other.make(
+            &board,
+            today,
+            file.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new(".")),
+        ) {
             Ok(rendered) => rendered,
             Err(error) => {
                 eprintln!("{}: {error}", file.display());

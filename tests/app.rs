@@ -1102,9 +1102,12 @@ fn the_clerk_attaches_a_paper_and_sees_it_is_late() {
     let report = downloads.join("Young inspectors report.pdf");
     std::fs::create_dir_all(report.parent().unwrap()).unwrap();
     let board = improvement_board::board_file::load(&path).unwrap();
-    let pdf = improvement_board::documents::Publication::Agenda { meeting: 6 }.make(&board, today()).unwrap();
+    let pdf = improvement_board::documents::Publication::Agenda { meeting: 6 }
+        .make(&board, today(), std::path::Path::new("."))
+        .unwrap();
     std::fs::write(&report, &pdf.bytes).unwrap();
-    let dialogs = ScriptedDialogs { papers: vec![report.clone()], ..Default::default() };
+    let pack = path.with_file_name("pack-6.pdf");
+    let dialogs = ScriptedDialogs { papers: vec![report.clone()], pdf: vec![pack.clone()], ..Default::default() };
     // Two days after the papers were due out (Monday 30 November).
     let late = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
     let app = App::new(open_session(Some(&path)), late, Box::new(dialogs));
@@ -1129,6 +1132,14 @@ fn the_clerk_attaches_a_paper_and_sees_it_is_late() {
     let saved = improvement_board::board_file::load(&path).unwrap();
     let paper = &saved.meeting(6).unwrap().item(10).unwrap().papers[0];
     assert_eq!((paper.file.as_str(), paper.received), ("papers/m6/Young inspectors report.pdf", Some(late)));
+    // And the board pack, from the keyboard: the agenda, then the papers, numbered through.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    harness.run();
+    assert!(harness.state().status.starts_with("Exported"), "{}", harness.state().status);
+    let doc = lopdf::Document::load_mem(&std::fs::read(&pack).unwrap()).unwrap();
+    let last = *doc.get_pages().keys().last().unwrap();
+    let total = doc.get_pages().len();
+    assert!(doc.extract_text(&[last]).unwrap().contains(&format!("Page {total} of {total}")));
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
     let _ = std::fs::remove_dir_all(&downloads);
 }

@@ -290,7 +290,7 @@ fn characters_the_font_lacks_are_replaced_visibly_with_a_warning_and_nothing_pan
 fn the_agenda_gives_when_and_where_the_publication_date_the_contact_and_keeps_private_items_private() {
     use improvement_board::documents::agenda::agenda_pdf;
     let board = sample_board();
-    let rendered = agenda_pdf(&board, 3).unwrap();
+    let rendered = agenda_pdf(&board, 3, None).unwrap();
     let text = pages_text(&rendered).join("\n");
     assert!(text.contains("Notice of meeting and agenda"));
     assert!(

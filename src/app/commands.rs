@@ -17,6 +17,10 @@ pub enum AppCommand {
     Quit,
     /// The agenda of the meeting shown in the meeting view.
     ExportAgenda,
+    /// The board pack of the meeting shown in the meeting view, full or public.
+    ExportPack {
+        public: bool,
+    },
     /// Minutes of the meeting shown in the meeting view, full or public.
     ExportMinutes {
         public: bool,
@@ -98,6 +102,7 @@ impl AppCommand {
             AppCommand::Save
                 | AppCommand::SaveAs
                 | AppCommand::ExportAgenda
+                | AppCommand::ExportPack { .. }
                 | AppCommand::ExportMinutes { .. }
                 | AppCommand::ExportActionLog { .. }
                 | AppCommand::ExportProgress { .. }
@@ -119,6 +124,8 @@ impl AppCommand {
             AppCommand::SaveAs,
             AppCommand::Close,
             AppCommand::ExportAgenda,
+            AppCommand::ExportPack { public: false },
+            AppCommand::ExportPack { public: true },
             AppCommand::ExportMinutes { public: false },
             AppCommand::ExportMinutes { public: true },
             AppCommand::ExportActionLog { public: false },
@@ -160,6 +167,8 @@ impl AppCommand {
             AppCommand::Close => "Close".into(),
             AppCommand::Quit => "Quit".into(),
             AppCommand::ExportAgenda => "Agenda of this meeting…".into(),
+            AppCommand::ExportPack { public: false } => "Board pack of this meeting (full)…".into(),
+            AppCommand::ExportPack { public: true } => "Board pack of this meeting (public)…".into(),
             AppCommand::ExportMinutes { public: false } => "Minutes of this meeting (full)…".into(),
             AppCommand::ExportMinutes { public: true } => "Minutes of this meeting (public)…".into(),
             AppCommand::ExportActionLog { public: false } => "Action log (full)…".into(),
@@ -216,6 +225,8 @@ impl AppCommand {
             AppCommand::Close => vec![k(CTRL, Key::W)],
             AppCommand::Quit => vec![k(CTRL, Key::Q)],
             AppCommand::ExportAgenda => vec![k(CTRL, Key::G)],
+            AppCommand::ExportPack { public: false } => vec![k(CTRL, Key::B)],
+            AppCommand::ExportPack { public: true } => vec![k(CTRL_ALT, Key::B)],
             AppCommand::ExportMinutes { public: false } => vec![k(CTRL, Key::E)],
             AppCommand::ExportMinutes { public: true } => vec![k(CTRL_SHIFT, Key::E)],
             AppCommand::ExportActionLog { public: false } => vec![k(CTRL, Key::L)],

@@ -51,13 +51,14 @@ impl App {
     /// selected in the meeting view.
     pub(super) fn export(&mut self, publication: Publication) {
         let publication = match publication {
-            Publication::Minutes { .. } | Publication::Agenda { .. } => {
+            Publication::Minutes { .. } | Publication::Agenda { .. } | Publication::Pack { .. } => {
                 let Some(meeting) = self.meeting.selected else {
                     self.status = "Choose a meeting in the meeting view first.".into();
                     return;
                 };
                 match publication {
                     Publication::Minutes { public, .. } => Publication::Minutes { meeting, public },
+                    Publication::Pack { public, .. } => Publication::Pack { meeting, public },
                     _ => Publication::Agenda { meeting },
                 }
             }
@@ -75,7 +76,8 @@ impl App {
             self.status = format!("Not exported: {refusal}");
             return;
         }
-        let rendered = match publication.make(&doc.board, self.as_at.date_or(self.today)) {
+        let folder = doc.path.as_deref().and_then(Path::parent).unwrap_or(Path::new("."));
+        let rendered = match publication.make(&doc.board, self.as_at.date_or(self.today), folder) {
             Ok(rendered) => rendered,
             Err(error) => {
                 self.status = error.to_string();

@@ -100,6 +100,9 @@ fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
             ui.weak("Export to PDF");
             let meeting = app.meeting.selected.is_some();
             command_button(app, ui, AppCommand::ExportAgenda, open && meeting);
+            for public in [false, true] {
+                command_button(app, ui, AppCommand::ExportPack { public }, open && meeting);
+            }
             command_button(app, ui, AppCommand::ExportMinutes { public: false }, open && meeting);
             command_button(app, ui, AppCommand::ExportMinutes { public: true }, open && meeting);
             command_button(app, ui, AppCommand::ExportActionLog { public: false }, open);

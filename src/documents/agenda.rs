@@ -9,10 +9,13 @@
 use chrono::{Duration, NaiveDate};
 
 use super::layout::{Cell, Column, Composer, PageSize, RunningText, Style, Table};
+use super::pack::PageRefs;
 use super::{DocumentError, Rendered, board_line, composer, finish};
 use crate::model::{Board, Meeting, Person, calendar, dates::uk_long};
 
-pub fn agenda_pdf(board: &Board, number: u32) -> Result<Rendered, DocumentError> {
+/// The agenda of meeting `number`; with the pack's page references when it heads a pack
+/// (each item's papers and the page each starts on).
+pub fn agenda_pdf(board: &Board, number: u32, pack: Option<&PageRefs>) -> Result<Rendered, DocumentError> {
     let meeting = board.meeting(number).ok_or(DocumentError::NoSuchMeeting(number))?.public_copy();
     let clear = board.terms.as_ref().map_or(crate::model::DEFAULT_NOTICE_DAYS, |t| t.notice_days);
     let published = calendar::publication_date(meeting.date, clear);
@@ -28,7 +31,7 @@ pub fn agenda_pdf(board: &Board, number: u32) -> Result<Rendered, DocumentError>
     contact(&mut page, board);
     page.space(2.0);
     membership(&mut page, board);
-    items(&mut page, board, &meeting);
+    items(&mut page, board, &meeting, pack);
     let document = format!("Agenda, meeting {number}");
     let running = RunningText {
         left: board_line(board),
@@ -66,7 +69,7 @@ fn membership(page: &mut Composer, board: &Board) {
     });
 }
 
-fn items(page: &mut Composer, board: &Board, meeting: &Meeting) {
+fn items(page: &mut Composer, board: &Board, meeting: &Meeting, pack: Option<&PageRefs>) {
     page.heading("Agenda", Style::H1, Some("Agenda"), 30.0);
     let mut clock = meeting.start.map(|t| t.0);
     let mut total = 0;
@@ -78,8 +81,17 @@ fn items(page: &mut Composer, board: &Board, meeting: &Meeting) {
             if let Some(purpose) = item.purpose {
                 what.push_str(&format!("\n{}", purpose.word()));
             }
-            for paper in &item.papers {
-                what.push_str(&format!("\nPaper: {}", paper.title));
+            match pack.and_then(|refs| refs.get(&item.number)) {
+                Some(papers) => {
+                    for (title, page) in papers {
+                        what.push_str(&format!("\n{title}: page {page}"));
+                    }
+                }
+                None => {
+                    for paper in &item.papers {
+                        what.push_str(&format!("\nPaper: {}", paper.title));
+                    }
+                }
             }
             if let Some(exempt) = &item.exempt {
                 what.push_str(&format!("\n{}", exempt.agenda_wording()));

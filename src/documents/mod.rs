@@ -5,6 +5,7 @@ pub mod action_log;
 pub mod agenda;
 pub mod layout;
 pub mod minutes;
+pub mod pack;
 pub mod papers;
 pub mod progress;
 pub mod publication;
@@ -34,16 +35,23 @@ pub struct Rendered {
 pub use publication::Publication;
 
 impl Publication {
-    /// Makes the document from the board as at `today`.
-    pub fn make(self, board: &Board, today: NaiveDate) -> Result<Rendered, DocumentError> {
+    /// Makes the document from the board as at `today`; `folder` is the board's, where a
+    /// pack finds the papers attached.
+    pub fn make(self, board: &Board, today: NaiveDate, folder: &std::path::Path) -> Result<Rendered, DocumentError> {
         Ok(match self {
+            Publication::Pack { meeting, public } => {
+                return pack::pack_pdf(board, folder, meeting, public).map_err(|e| match e {
+                    pack::PackError::Document(e) => e,
+                    other => DocumentError::Pack(other.to_string()),
+                });
+            }
             Publication::Minutes { meeting, public } => {
                 minutes::minutes_pdf(board, meeting, minutes::MinutesOptions { public })?
             }
             Publication::ActionLog { public } => {
                 action_log::action_log_pdf(board, today, action_log::ActionLogOptions { public })
             }
-            Publication::Agenda { meeting } => agenda::agenda_pdf(board, meeting)?,
+            Publication::Agenda { meeting } => agenda::agenda_pdf(board, meeting, None)?,
             Publication::Progress { public } => progress::progress_pdf(board, today, public),
             Publication::Statement { public } => statement::statement_pdf(board, today, public),
         })
@@ -54,6 +62,9 @@ impl Publication {
 pub enum DocumentError {
     #[error("there is no meeting {0} in this board")]
     NoSuchMeeting(u32),
+    /// A pack that could not be put together (a paper missing or broken), in words.
+    #[error("{0}")]
+    Pack(String),
 }
 
 /// The board a document is made from: as the board knew it on `today` and, for a copy to

@@ -10,6 +10,11 @@ pub enum Publication {
     Agenda {
         meeting: u32,
     },
+    /// The agenda and every paper for a meeting, as one numbered PDF.
+    Pack {
+        meeting: u32,
+        public: bool,
+    },
     Minutes {
         meeting: u32,
         public: bool,
@@ -31,6 +36,7 @@ impl Publication {
         let public = |public: bool| if public { "-public" } else { "" };
         match self {
             Publication::Agenda { meeting } => format!("agenda-{meeting}"),
+            Publication::Pack { meeting, public: p } => format!("pack-{meeting}{}", public(p)),
             Publication::Minutes { meeting, public: p } => format!("minutes-{meeting}{}", public(p)),
             Publication::ActionLog { public: p } => format!("action-log{}", public(p)),
             Publication::Progress { public: p } => format!("progress{}", public(p)),

@@ -128,12 +128,15 @@ impl Composer<'_> {
             let mut at_top_of_page = false;
             loop {
                 let tallest = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
-                let fits = ((self.remaining() - 2.0 * PAD) / line).floor().max(1.0) as usize;
+                let room = ((self.remaining() - 2.0 * PAD) / line).floor();
+                let fits = room.max(1.0) as usize;
                 // A row that fits goes here; one that does not starts a page (with the
                 // header again), unless it would not fit on a fresh page either, in which
-                // case it breaks between lines.
+                // case it breaks between lines. Not even one line's room starts a page
+                // whatever the row (a row placed there ran into the footer).
                 let fresh = self.fresh_page_lines(header_height, line);
-                if fits < tallest && !at_top_of_page && (fits < 3 || tallest <= fresh) {
+                let breaks = room < 1.0 || (fits < tallest && (fits < 3 || tallest <= fresh));
+                if breaks && !at_top_of_page {
                     self.new_page();
                     self.header_row(table, &widths);
                     at_top_of_page = true;
