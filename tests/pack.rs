@@ -154,3 +154,34 @@ fn a_broken_attachment_is_refused_naming_the_item_and_the_file() {
     }
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+/// Writes the large pack the performance figures are taken on: a 150-action board whose
+/// last meeting has 12 attached papers of about 300 pages in all. Run with
+/// `PACK_FIXTURE=DIR cargo test --release --test pack -- --ignored large_pack_fixture`, then
+/// `/usr/bin/time -f "%e s %M KB" improvement-board export pack DIR/board.ron --meeting 8`.
+#[test]
+#[ignore = "writes a fixture for docs/performance.md"]
+fn large_pack_fixture() {
+    let Some(dir) = std::env::var_os("PACK_FIXTURE").map(PathBuf::from) else { return };
+    let mut board = improvement_board::generate::generate(150, 8, 1);
+    let number = board.meetings.last().unwrap().number;
+    std::fs::create_dir_all(dir.join(format!("papers/m{number}"))).unwrap();
+    let today = board.meetings.last().unwrap().date;
+    let mut pages = 0;
+    for n in 0..12 {
+        let source = improvement_board::generate::generate(175, 2, 100 + n);
+        let paper = improvement_board::documents::statement::statement_pdf(&source, today, false);
+        pages += paper.pages;
+        let file = format!("papers/m{number}/paper-{n}.pdf");
+        std::fs::write(dir.join(&file), &paper.bytes).unwrap();
+        // On the officers' items, so the app's own documents go in as well.
+        let meeting = board.meetings.last_mut().unwrap();
+        let officers: Vec<usize> = (0..meeting.items.len())
+            .filter(|&i| matches!(meeting.items[i].kind, improvement_board::model::ItemKind::Other))
+            .collect();
+        let at = officers[n as usize % officers.len()];
+        meeting.items[at].papers.push(Paper { title: format!("Report {n}"), file, received: None });
+    }
+    improvement_board::board_file::save(&board, &dir.join("board.ron")).unwrap();
+    println!("{pages} pages of papers for meeting {number}");
+}
