@@ -162,7 +162,10 @@ pub enum Export {
         /// The copy to publish.
         #[arg(long)]
         public: bool,
-        /// Where to write the PDF (default: BOARD-pack-N[-public].pdf here).
+        /// Only the papers that came after the publication date, behind a front sheet.
+        #[arg(long)]
+        supplement: bool,
+        /// Where to write the PDF (default: BOARD-pack-N[-supplement][-public].pdf here).
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
     },
@@ -287,8 +290,8 @@ pub fn run(command: Command) -> ExitCode {
 fn export(document: Export, force: bool) -> ExitCode {
     let (file, publication, today, output) = match &document {
         Export::Agenda { file, meeting, output } => (file, Publication::Agenda { meeting: *meeting }, None, output),
-        Export::Pack { file, meeting, public, output } => {
-            (file, Publication::Pack { meeting: *meeting, public: *public }, None, output)
+        Export::Pack { file, meeting, public, supplement, output } => {
+            (file, Publication::Pack { meeting: *meeting, public: *public, supplement: *supplement }, None, output)
         }
         Export::Minutes { file, meeting, public, output } => {
             (file, Publication::Minutes { meeting: *meeting, public: *public }, None, output)

@@ -185,3 +185,27 @@ fn large_pack_fixture() {
     improvement_board::board_file::save(&board, &dir.join("board.ron")).unwrap();
     println!("{pages} pages of papers for meeting {number}");
 }
+
+#[test]
+fn the_supplementary_pack_has_only_the_late_papers_behind_its_own_front_sheet() {
+    let folder = folder("supplement");
+    let board = board_with_papers(&folder, "Quillfeather");
+    let (none, out) = export(&board, &["--supplement"], "supplement.pdf");
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no paper for meeting 5 came after the publication date"));
+    assert!(!out.exists());
+
+    // The Ofsted letter came on 22 October, after the papers went out on the 19th.
+    let mut loaded = improvement_board::board_file::load(&board).unwrap();
+    let meeting = loaded.meetings.iter_mut().find(|m| m.number == 5).unwrap();
+    meeting.items[2].papers[0].received = chrono::NaiveDate::from_ymd_opt(2026, 10, 22);
+    improvement_board::board_file::save(&loaded, &board).unwrap();
+    let (made, out) = export(&board, &["--supplement"], "supplement.pdf");
+    assert_eq!(made.status.code(), Some(0), "{}", String::from_utf8_lossy(&made.stderr));
+    let text = pages(&std::fs::read(&out).unwrap());
+    assert!(text[0].contains("Supplementary papers") && text[0].contains("Letter from Ofsted page 2"), "{}", text[0]);
+    assert!(text[0].contains("published on 19 October 2026"), "{}", text[0]);
+    assert!(text[1].contains("Monitoring visit letter"), "the late paper follows");
+    assert!(text.iter().all(|p| !p.contains("Quillfeather")), "only the late papers");
+    let _ = std::fs::remove_dir_all(&folder);
+}

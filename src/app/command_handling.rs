@@ -69,7 +69,9 @@ impl App {
             }
             // The meeting is the one selected, filled in when the command runs.
             AppCommand::ExportAgenda => self.export(Publication::Agenda { meeting: 0 }),
-            AppCommand::ExportPack { public } => self.export(Publication::Pack { meeting: 0, public }),
+            AppCommand::ExportPack { public } => {
+                self.export(Publication::Pack { meeting: 0, public, supplement: false })
+            }
             AppCommand::ExportMinutes { public } => self.export(Publication::Minutes { meeting: 0, public }),
             AppCommand::ExportActionLog { public } => self.export(Publication::ActionLog { public }),
             AppCommand::ExportProgress { public } => self.export(Publication::Progress { public }),

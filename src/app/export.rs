@@ -58,7 +58,7 @@ impl App {
                 };
                 match publication {
                     Publication::Minutes { public, .. } => Publication::Minutes { meeting, public },
-                    Publication::Pack { public, .. } => Publication::Pack { meeting, public },
+                    Publication::Pack { public, supplement, .. } => Publication::Pack { meeting, public, supplement },
                     _ => Publication::Agenda { meeting },
                 }
             }

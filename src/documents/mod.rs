@@ -39,8 +39,8 @@ impl Publication {
     /// pack finds the papers attached.
     pub fn make(self, board: &Board, today: NaiveDate, folder: &std::path::Path) -> Result<Rendered, DocumentError> {
         Ok(match self {
-            Publication::Pack { meeting, public } => {
-                return pack::pack_pdf(board, folder, meeting, public).map_err(|e| match e {
+            Publication::Pack { meeting, public, supplement } => {
+                return pack::pack_pdf(board, folder, meeting, public, supplement).map_err(|e| match e {
                     pack::PackError::Document(e) => e,
                     other => DocumentError::Pack(other.to_string()),
                 });

@@ -28,6 +28,8 @@ pub enum PackError {
     Paper { item: u32, file: String, why: String },
     #[error("the pack could not be put together: {0}")]
     Merge(String),
+    #[error("no paper for meeting {0} came after the publication date: there is no supplementary pack to make")]
+    NothingLate(u32),
 }
 
 /// One document in the pack, under the item it belongs to.
@@ -43,22 +45,40 @@ struct Part {
 pub type PageRefs = BTreeMap<u32, Vec<(String, usize)>>;
 
 /// The pack for meeting `number`; `folder` is the board's folder, where attached papers
-/// are found.
-pub fn pack_pdf(board: &Board, folder: &Path, number: u32, public: bool) -> Result<Rendered, PackError> {
+/// are found. The supplementary pack has only the papers that came after the publication
+/// date, behind a front sheet of its own.
+pub fn pack_pdf(
+    board: &Board,
+    folder: &Path,
+    number: u32,
+    public: bool,
+    supplement: bool,
+) -> Result<Rendered, PackError> {
     let shown = if public { board.public_copy().0 } else { board.clone() };
     let meeting = shown.meeting(number).ok_or(DocumentError::NoSuchMeeting(number))?;
-    let parts = parts(board, meeting, folder, public)?;
-    // The agenda is laid out until its own length stops moving the pages after it.
-    let mut agenda_pages = super::agenda::agenda_pdf(board, number, None)?.pages;
-    let agenda = loop {
-        let refs = page_refs(&parts, agenda_pages);
-        let agenda = super::agenda::agenda_pdf(board, number, Some(&refs))?;
-        if agenda.pages == agenda_pages {
-            break agenda;
+    let parts = if supplement { late_parts(board, meeting, folder)? } else { parts(board, meeting, folder, public)? };
+    if supplement && parts.is_empty() {
+        return Err(PackError::NothingLate(number));
+    }
+    let front = |refs: Option<&PageRefs>| -> Result<Rendered, DocumentError> {
+        if supplement {
+            Ok(supplement_sheet(board, meeting, refs))
+        } else {
+            super::agenda::agenda_pdf(board, number, refs)
         }
-        agenda_pages = agenda.pages;
     };
-    let title = format!("{} — board pack, meeting {number}{}", board.title, if public { " (public)" } else { "" });
+    // The front is laid out until its own length stops moving the pages after it.
+    let mut front_pages = front(None)?.pages;
+    let agenda = loop {
+        let refs = page_refs(&parts, front_pages);
+        let laid_out = front(Some(&refs))?;
+        if laid_out.pages == front_pages {
+            break laid_out;
+        }
+        front_pages = laid_out.pages;
+    };
+    let kind = if supplement { "supplementary papers" } else { "board pack" };
+    let title = format!("{} — {kind}, meeting {number}{}", board.title, if public { " (public)" } else { "" });
     let bytes = merge(&agenda, &parts, meeting, &title).map_err(PackError::Merge)?;
     let pages = agenda.pages + parts.iter().map(|p| p.pages).sum::<usize>();
     Ok(Rendered { bytes, pages, warnings: agenda.warnings })
@@ -130,6 +150,75 @@ fn parts(board: &Board, meeting: &Meeting, folder: &Path, public: bool) -> Resul
         }
     }
     Ok(parts)
+}
+
+/// The papers that came after the publication date, in agenda order (none of an item
+/// taken in private in the public copy, which has no papers left).
+fn late_parts(board: &Board, meeting: &Meeting, folder: &Path) -> Result<Vec<Part>, PackError> {
+    let Some(check) = board.papers_check(meeting.number) else { return Ok(vec![]) };
+    let mut parts = Vec::new();
+    for (item, paper) in check.late() {
+        if !meeting.item(item.number).is_some_and(|shown| shown.papers.contains(paper)) {
+            continue;
+        }
+        let problem = |why: String| PackError::Paper { item: item.number, file: paper.file.clone(), why };
+        let bytes = std::fs::read(folder.join(&paper.file)).map_err(|e| problem(format!("cannot be read ({e})")))?;
+        let pages = pdf_pages(&bytes).map_err(problem)?;
+        parts.push(Part { item: item.number, title: paper.title.clone(), bytes, pages });
+    }
+    Ok(parts)
+}
+
+/// The front sheet of a supplementary pack: which papers came late, for which items, and
+/// where each begins.
+fn supplement_sheet(board: &Board, meeting: &Meeting, refs: Option<&PageRefs>) -> Rendered {
+    let mut page = composer(PageSize::A4_PORTRAIT);
+    page.paragraph(&board.authority, Style::H2);
+    page.paragraph(&board.title, Style::TITLE);
+    page.paragraph("Supplementary papers", Style::H1);
+    let clear = board.terms.as_ref().map_or(crate::model::DEFAULT_NOTICE_DAYS, |t| t.notice_days);
+    let published = crate::model::calendar::publication_date(meeting.date, clear);
+    page.paragraph(
+        &format!(
+            "For meeting {} on {}. These papers were received after the agenda was published on {}.",
+            meeting.number,
+            uk_long(meeting.date),
+            uk_long(published)
+        ),
+        Style::BODY,
+    );
+    let rows = refs
+        .map(|refs| {
+            refs.iter()
+                .flat_map(|(item, papers)| {
+                    let title = meeting.item(*item).map(|i| i.title.clone()).unwrap_or_default();
+                    papers.iter().map(move |(paper, at)| {
+                        vec![
+                            super::layout::Cell::Bold(item.to_string()),
+                            super::layout::Cell::text(format!("{title}\n{paper}")),
+                            super::layout::Cell::text(format!("page {at}")),
+                        ]
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    page.table(&super::layout::Table {
+        columns: vec![
+            super::layout::Column { title: "Item", weight: 10.0 },
+            super::layout::Column { title: "Paper", weight: 75.0 },
+            super::layout::Column { title: "Page", weight: 15.0 },
+        ],
+        rows,
+        style: Style { size: 9.5, ..Style::BODY },
+    });
+    let running = RunningText {
+        left: board_line(board),
+        right: format!("Supplementary papers, meeting {}", meeting.number),
+        marking: None,
+        footer: format!("Meeting {}, {}", meeting.number, uk_long(meeting.date)),
+    };
+    finish(page, running, format!("{} — supplementary papers", board.title), String::new(), board)
 }
 
 /// The page that stands in the public pack for an item taken in private.

@@ -10,10 +10,12 @@ pub enum Publication {
     Agenda {
         meeting: u32,
     },
-    /// The agenda and every paper for a meeting, as one numbered PDF.
+    /// The agenda and every paper for a meeting, as one numbered PDF; or, as the
+    /// supplement, the papers that came late.
     Pack {
         meeting: u32,
         public: bool,
+        supplement: bool,
     },
     Minutes {
         meeting: u32,
@@ -36,7 +38,9 @@ impl Publication {
         let public = |public: bool| if public { "-public" } else { "" };
         match self {
             Publication::Agenda { meeting } => format!("agenda-{meeting}"),
-            Publication::Pack { meeting, public: p } => format!("pack-{meeting}{}", public(p)),
+            Publication::Pack { meeting, public: p, supplement } => {
+                format!("pack-{meeting}{}{}", if supplement { "-supplement" } else { "" }, public(p))
+            }
             Publication::Minutes { meeting, public: p } => format!("minutes-{meeting}{}", public(p)),
             Publication::ActionLog { public: p } => format!("action-log{}", public(p)),
             Publication::Progress { public: p } => format!("progress{}", public(p)),
