@@ -72,7 +72,6 @@ fn membership(page: &mut Composer, board: &Board) {
 fn items(page: &mut Composer, board: &Board, meeting: &Meeting, pack: Option<&PageRefs>) {
     page.heading("Agenda", Style::H1, Some("Agenda"), 30.0);
     let mut clock = meeting.start.map(|t| t.0);
-    let mut total = 0;
     let rows: Vec<Vec<Cell>> = meeting
         .items
         .iter()
@@ -100,13 +99,9 @@ fn items(page: &mut Composer, board: &Board, meeting: &Meeting, pack: Option<&Pa
                 (Some(start), Some(minutes)) => {
                     let end = start + Duration::minutes(minutes.into());
                     clock = Some(end);
-                    total += minutes;
                     format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
                 }
-                (_, Some(minutes)) => {
-                    total += minutes;
-                    format!("{minutes} min")
-                }
+                (_, Some(minutes)) => format!("{minutes} min"),
                 (_, None) => String::new(),
             };
             vec![
@@ -127,11 +122,8 @@ fn items(page: &mut Composer, board: &Board, meeting: &Meeting, pack: Option<&Pa
         rows,
         style: Style { size: 9.5, ..Style::BODY },
     });
-    if total > 0 {
-        let end = clock
-            .map(|end| format!(", to close at about {}", crate::model::TimeOfDay(end).spoken()))
-            .unwrap_or_default();
-        page.paragraph(&format!("Time allowed: {}{end}.", duration_words(total)), Style::SMALL);
+    if let Some(words) = time_allowed_words(meeting) {
+        page.paragraph(&words, Style::SMALL);
     }
 }
 
@@ -166,6 +158,13 @@ fn words(n: u32) -> String {
     SMALL.get(n as usize).map_or_else(|| n.to_string(), |w| w.to_string())
 }
 
+/// "Time allowed: 2 hours 10 minutes, to close at about 4.10 pm."
+pub fn time_allowed_words(meeting: &Meeting) -> Option<String> {
+    let (minutes, end) = meeting.time_allowed()?;
+    let end = end.map(|end| format!(", to close at about {}", end.spoken())).unwrap_or_default();
+    Some(format!("Time allowed: {}{end}.", duration_words(minutes)))
+}
+
 /// "2 hours 10 minutes".
 fn duration_words(minutes: u32) -> String {
     let (hours, minutes) = (minutes / 60, minutes % 60);
@@ -178,5 +177,24 @@ fn duration_words(minutes: u32) -> String {
         (_, 0) => hours_words,
         (0, m) => format!("{m} minutes"),
         (_, m) => format!("{hours_words} {m} minutes"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TimeOfDay;
+
+    #[test]
+    fn the_time_allowed_runs_from_the_start_to_the_close() {
+        let mut meeting = crate::sample::sample_board().meeting(6).unwrap().clone();
+        assert_eq!(time_allowed_words(&meeting), None, "no item has a time yet");
+        meeting.start = Some(TimeOfDay::parse("14:00").unwrap());
+        meeting.items[0].minutes = Some(10);
+        meeting.items[1].minutes = Some(120);
+        assert_eq!(
+            time_allowed_words(&meeting).as_deref(),
+            Some("Time allowed: 2 hours 10 minutes, to close at about 4.10 pm.")
+        );
     }
 }

@@ -284,6 +284,33 @@ impl Meeting {
 pub const USUAL_GAP_DAYS: u64 = 42;
 
 impl Meeting {
+    /// The time the agenda allows, in minutes, and when the meeting would close at that
+    /// pace (with a start time); `None` when no item has a time.
+    pub fn time_allowed(&self) -> Option<(u32, Option<TimeOfDay>)> {
+        let minutes: u32 = self.items.iter().filter_map(|i| i.minutes).sum();
+        if minutes == 0 {
+            return None;
+        }
+        let end = self.start.map(|start| TimeOfDay(start.0 + chrono::Duration::minutes(minutes.into())));
+        Some((minutes, end))
+    }
+
+    /// Proposes each item's purpose, presenter and time from the same item at `previous`
+    /// (the same kind, or for other business the same title), where this one has none.
+    pub fn propose_details_from(&mut self, previous: &Meeting) {
+        for item in &mut self.items {
+            let same = previous.items.iter().find(|p| match (&p.kind, &item.kind) {
+                (ItemKind::Other, ItemKind::Other) => p.title.eq_ignore_ascii_case(&item.title),
+                (a, b) => a == b,
+            });
+            if let Some(same) = same {
+                item.purpose = item.purpose.or(same.purpose);
+                item.presenter = item.presenter.clone().or_else(|| same.presenter.clone());
+                item.minutes = item.minutes.or(same.minutes);
+            }
+        }
+    }
+
     /// A planned meeting with the standard agenda: previous minutes, the action log, one
     /// statement-of-action review per priority, performance, the monitoring visit, and any
     /// other business.
@@ -342,6 +369,23 @@ impl Meeting {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_agenda_takes_presenters_and_times_from_the_last() {
+        let priorities =
+            vec![super::super::Priority { id: "P1".into(), title: "Front door".into(), summary: String::new() }];
+        let day = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
+        let mut last = Meeting::with_standard_agenda(6, day, "", &priorities);
+        last.items[2].presenter = Some("head-mash".into());
+        last.items[2].minutes = Some(20);
+        last.items[2].purpose = Some(Purpose::Discussion);
+        let mut next = Meeting::with_standard_agenda(7, day, "", &priorities);
+        next.items[0].minutes = Some(5);
+        next.propose_details_from(&last);
+        assert_eq!(next.items[2].presenter.as_deref(), Some("head-mash"), "the P1 review, presented as before");
+        assert_eq!((next.items[2].minutes, next.items[2].purpose), (Some(20), Some(Purpose::Discussion)));
+        assert_eq!(next.items[0].minutes, Some(5), "what is set already stays");
+    }
 
     fn action(due: Option<&str>, status: ActionStatus) -> MeetingAction {
         MeetingAction {

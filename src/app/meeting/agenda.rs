@@ -36,6 +36,9 @@ pub fn agenda_ui(
         // Actions are raised from any item at any moment, so the form stays at the top.
         raise_action(ui, board, meeting, state, intents, read_only);
         ui.separator();
+        if let Some(words) = crate::documents::agenda::time_allowed_words(meeting) {
+            ui.weak(words);
+        }
         for (index, item) in meeting.items.iter().enumerate() {
             let private = if item.exempt.is_some() { "  [taken in private]" } else { "" };
             egui::CollapsingHeader::new(RichText::new(format!("{}. {}{private}", item.number, item.title)).strong())
