@@ -318,6 +318,28 @@ fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
             let i = item_index(meeting, *item)?;
             meeting.items[i].papers.push(paper.clone());
         }
+        Edit::RenamePaper { item, index, title, .. } => {
+            let i = item_index(meeting, *item)?;
+            let number = meeting.number;
+            let paper = meeting.items[i].papers.get_mut(*index).ok_or(EditError::NoSuchPaper {
+                meeting: number,
+                item: *item,
+                index: *index,
+            })?;
+            if title.trim().is_empty() {
+                return Err(EditError::PaperTitleMissing);
+            }
+            paper.title = title.trim().to_string();
+        }
+        Edit::MovePaper { item, index, up, .. } => {
+            let i = item_index(meeting, *item)?;
+            let papers = &mut meeting.items[i].papers;
+            let other = if *up { index.checked_sub(1) } else { Some(index + 1) };
+            match other.filter(|o| *o < papers.len()) {
+                Some(other) if *index < papers.len() => papers.swap(*index, other),
+                _ => return Err(EditError::NoSuchPaper { meeting: meeting.number, item: *item, index: *index }),
+            }
+        }
         Edit::RemovePaper { item, index, .. } => {
             let i = item_index(meeting, *item)?;
             if *index >= meeting.items[i].papers.len() {
@@ -380,6 +402,8 @@ impl Edit {
             | Edit::SetMeetingDetails { meeting, .. }
             | Edit::SetItemDetails { meeting, .. }
             | Edit::AddPaper { meeting, .. }
+            | Edit::RenamePaper { meeting, .. }
+            | Edit::MovePaper { meeting, .. }
             | Edit::RemovePaper { meeting, .. }
             | Edit::ApproveMinutes { meeting, .. } => Some(*meeting),
             Edit::AddMeeting(m) => Some(m.number),

@@ -66,6 +66,12 @@ impl Edit {
             Edit::AddPaper { meeting, item, paper } => {
                 format!("Meeting {meeting}, item {item}: paper \"{}\" added ({})", paper.title, paper.file)
             }
+            Edit::RenamePaper { meeting, item, index, title } => {
+                format!("Meeting {meeting}, item {item}: paper {} now titled \"{}\"", index + 1, title.trim())
+            }
+            Edit::MovePaper { meeting, item, index, up } => {
+                format!("Meeting {meeting}, item {item}: paper {} moved {}", index + 1, if *up { "up" } else { "down" })
+            }
             Edit::RemovePaper { meeting, item, index } => {
                 let title = board
                     .meeting(*meeting)

@@ -112,6 +112,20 @@ pub enum Edit {
         item: u32,
         paper: Paper,
     },
+    /// Gives a paper the title the agenda and the pack show.
+    RenamePaper {
+        meeting: u32,
+        item: u32,
+        index: usize,
+        title: String,
+    },
+    /// Moves a paper one place earlier or later among its item's papers.
+    MovePaper {
+        meeting: u32,
+        item: u32,
+        index: usize,
+        up: bool,
+    },
     /// Takes a paper off an item (the file itself stays where it is).
     RemovePaper {
         meeting: u32,
@@ -248,6 +262,8 @@ pub enum EditError {
     SameDueDate { action: String, due: NaiveDate },
     #[error("the paper \"{title}\": its file {problem}")]
     BadPaperPath { title: String, problem: &'static str },
+    #[error("a paper needs a title")]
+    PaperTitleMissing,
     #[error("meeting {meeting}, item {item} has no paper {}", index + 1)]
     NoSuchPaper { meeting: u32, item: u32, index: usize },
     #[error("meeting {0} has not been held yet")]

@@ -322,3 +322,34 @@ fn a_rating_given_again_as_it_stands_is_not_recorded_twice() {
     assert_eq!(again.unwrap(), Applied::NothingChanged);
     assert_eq!((board, history.unsaved_count()), before, "no second audit entry, no undo step");
 }
+
+#[test]
+fn papers_are_added_renamed_reordered_and_taken_off_through_the_edit_door() {
+    use crate::model::Paper;
+    let mut board = sample_board();
+    let mut history = History::new();
+    let paper = |title: &str, file: &str| Paper { title: title.into(), file: file.into(), received: None };
+    let add = |p: Paper| Edit::AddPaper { meeting: 6, item: 10, paper: p };
+    assert!(matches!(
+        apply(&mut board, &mut history, add(paper("Bad", "../outside.pdf"))),
+        Err(EditError::BadPaperPath { .. })
+    ));
+    apply(&mut board, &mut history, add(paper("First", "papers/m6/a.pdf"))).unwrap();
+    apply(&mut board, &mut history, add(paper("Second", "papers/m6/b.pdf"))).unwrap();
+    let rename = Edit::RenamePaper { meeting: 6, item: 10, index: 0, title: " Young inspectors' report ".into() };
+    apply(&mut board, &mut history, rename).unwrap();
+    apply(&mut board, &mut history, Edit::MovePaper { meeting: 6, item: 10, index: 1, up: true }).unwrap();
+    let titles =
+        |b: &Board| b.meeting(6).unwrap().item(10).unwrap().papers.iter().map(|p| p.title.clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&board), ["Second", "Young inspectors' report"]);
+    assert!(matches!(
+        apply(&mut board, &mut history, Edit::MovePaper { meeting: 6, item: 10, index: 0, up: true }),
+        Err(EditError::NoSuchPaper { .. })
+    ));
+    apply(&mut board, &mut history, Edit::RemovePaper { meeting: 6, item: 10, index: 0 }).unwrap();
+    assert_eq!(titles(&board), ["Young inspectors' report"]);
+    for _ in 0..5 {
+        history.undo(&mut board, "k.morgan", at());
+    }
+    assert_eq!(board, sample_board(), "every step undone");
+}

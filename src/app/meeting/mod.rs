@@ -119,7 +119,7 @@ pub fn meeting_ui(
         MeetingTab::Walk => walk::walk_ui(ui, board, version, meeting, today, state, intents),
         MeetingTab::Attendance => attendance::attendance_ui(ui, board, meeting, state, intents),
         MeetingTab::Agenda => agenda::agenda_ui(ui, board, meeting, today, state, intents),
-        MeetingTab::Papers => papers::papers_ui(ui, board, meeting, today, intents),
+        MeetingTab::Papers => papers::papers_ui(ui, board, meeting, today, state, intents),
         MeetingTab::SinceLastTime => since::since_ui(ui, board, meeting, today),
     }
 }

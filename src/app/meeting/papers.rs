@@ -11,7 +11,14 @@ use crate::app::widgets::rag_fill;
 use crate::edit::Edit;
 use crate::model::{Board, ItemPapers, Meeting, Rag, Timing, calendar, dates::uk_long};
 
-pub fn papers_ui(ui: &mut egui::Ui, board: &Board, meeting: &Meeting, today: NaiveDate, intents: &mut Vec<Intent>) {
+pub fn papers_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    meeting: &Meeting,
+    today: NaiveDate,
+    state: &mut super::MeetingState,
+    intents: &mut Vec<Intent>,
+) {
     let Some(check) = board.papers_check(meeting.number) else { return };
     let left = calendar::working_days_until(today, check.publication);
     let missing = check.missing().count();
@@ -54,8 +61,25 @@ pub fn papers_ui(ui: &mut egui::Ui, board: &Board, meeting: &Meeting, today: Nai
                 ItemPapers::Attached(list) => {
                     for (index, (paper, timing)) in list.iter().enumerate() {
                         ui.horizontal_wrapped(|ui| {
+                            let key = format!("{n}-{}-paper-{index}", item.number);
+                            let typed = state.texts.entry(key).or_insert_with(|| paper.title.clone());
+                            let label = ui.label("Title");
+                            let field = ui
+                                .add_enabled(!read_only, egui::TextEdit::singleline(typed).desired_width(260.0))
+                                .labelled_by(label.id);
+                            if field.lost_focus() && typed.trim() != paper.title {
+                                let title = typed.trim().to_string();
+                                intents.push(Intent::Edit(Edit::RenamePaper {
+                                    meeting: n,
+                                    item: item.number,
+                                    index,
+                                    title,
+                                }));
+                            } else if !field.has_focus() && !field.lost_focus() && typed.trim() != paper.title {
+                                *typed = paper.title.clone();
+                            }
                             let received = paper.received.map(uk_long).unwrap_or_else(|| "date not recorded".into());
-                            ui.label(format!("\"{}\" ({}), received {received}", paper.title, paper.file));
+                            ui.label(format!("({}), received {received}", paper.file));
                             match timing {
                                 Timing::Late => {
                                     ui.colored_label(rag_fill(Rag::Amber), "late: goes in a supplementary pack");
@@ -65,8 +89,27 @@ pub fn papers_ui(ui: &mut egui::Ui, board: &Board, meeting: &Meeting, today: Nai
                                 }
                                 Timing::NotDated => {}
                             }
-                            if !read_only && ui.small_button("Take off").clicked() {
-                                intents.push(Intent::Edit(Edit::RemovePaper { meeting: n, item: item.number, index }));
+                            if !read_only {
+                                let (number, last) = (item.number, list.len() - 1);
+                                if index > 0 && ui.small_button("Earlier").clicked() {
+                                    intents.push(Intent::Edit(Edit::MovePaper {
+                                        meeting: n,
+                                        item: number,
+                                        index,
+                                        up: true,
+                                    }));
+                                }
+                                if index < last && ui.small_button("Later").clicked() {
+                                    intents.push(Intent::Edit(Edit::MovePaper {
+                                        meeting: n,
+                                        item: number,
+                                        index,
+                                        up: false,
+                                    }));
+                                }
+                                if ui.small_button("Take off").clicked() {
+                                    intents.push(Intent::Edit(Edit::RemovePaper { meeting: n, item: number, index }));
+                                }
                             }
                         });
                     }
