@@ -331,6 +331,16 @@ fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
             }
             paper.title = title.trim().to_string();
         }
+        Edit::SetPaperReceived { item, index, received, .. } => {
+            let i = item_index(meeting, *item)?;
+            let number = meeting.number;
+            let paper = meeting.items[i].papers.get_mut(*index).ok_or(EditError::NoSuchPaper {
+                meeting: number,
+                item: *item,
+                index: *index,
+            })?;
+            paper.received = *received;
+        }
         Edit::MovePaper { item, index, up, .. } => {
             let i = item_index(meeting, *item)?;
             let papers = &mut meeting.items[i].papers;
@@ -403,6 +413,7 @@ impl Edit {
             | Edit::SetItemDetails { meeting, .. }
             | Edit::AddPaper { meeting, .. }
             | Edit::RenamePaper { meeting, .. }
+            | Edit::SetPaperReceived { meeting, .. }
             | Edit::MovePaper { meeting, .. }
             | Edit::RemovePaper { meeting, .. }
             | Edit::ApproveMinutes { meeting, .. } => Some(*meeting),

@@ -69,6 +69,10 @@ impl Edit {
             Edit::RenamePaper { meeting, item, index, title } => {
                 format!("Meeting {meeting}, item {item}: paper {} now titled \"{}\"", index + 1, title.trim())
             }
+            Edit::SetPaperReceived { meeting, item, index, received } => {
+                let when = received.map_or("not recorded".to_string(), |d| format!("received {}", uk_long(d)));
+                format!("Meeting {meeting}, item {item}: paper {} {when}", index + 1)
+            }
             Edit::MovePaper { meeting, item, index, up } => {
                 format!("Meeting {meeting}, item {item}: paper {} moved {}", index + 1, if *up { "up" } else { "down" })
             }

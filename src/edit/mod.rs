@@ -119,6 +119,13 @@ pub enum Edit {
         index: usize,
         title: String,
     },
+    /// Records the day a paper reached the clerk (on time or late is read from it).
+    SetPaperReceived {
+        meeting: u32,
+        item: u32,
+        index: usize,
+        received: Option<NaiveDate>,
+    },
     /// Moves a paper one place earlier or later among its item's papers.
     MovePaper {
         meeting: u32,

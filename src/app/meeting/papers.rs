@@ -78,8 +78,26 @@ pub fn papers_ui(
                             } else if !field.has_focus() && !field.lost_focus() && typed.trim() != paper.title {
                                 *typed = paper.title.clone();
                             }
-                            let received = paper.received.map(uk_long).unwrap_or_else(|| "date not recorded".into());
-                            ui.label(format!("({}), received {received}", paper.file));
+                            ui.label(format!("({}), received", paper.file));
+                            let mut received = paper.received.unwrap_or(today);
+                            let picked = !read_only
+                                && crate::app::date_picker::date_picker(
+                                    ui,
+                                    &format!("{n}-{}-received-{index}", item.number),
+                                    &mut received,
+                                );
+                            if picked {
+                                let received = Some(received);
+                                intents.push(Intent::Edit(Edit::SetPaperReceived {
+                                    meeting: n,
+                                    item: item.number,
+                                    index,
+                                    received,
+                                }));
+                            }
+                            if read_only || paper.received.is_none() {
+                                ui.weak(paper.received.map(uk_long).unwrap_or_else(|| "date not recorded".into()));
+                            }
                             match timing {
                                 Timing::Late => {
                                     ui.colored_label(rag_fill(Rag::Amber), "late: goes in a supplementary pack");
