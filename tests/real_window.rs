@@ -290,9 +290,9 @@ fn a_meeting_run_from_the_keyboard_in_a_real_window() {
     }
     let display = Display::start(90 + std::process::id() % 50);
     chairs_rhythm(&display, 80, "person");
-    chairs_rhythm(&display, 5, "fast");
+    chairs_rhythm(&display, 10, "fast");
     re_rating(&display, 80, "person");
-    re_rating(&display, 5, "fast");
+    re_rating(&display, 10, "fast");
     re_dating(&display, 40);
     crash_and_restart(&display);
 }
