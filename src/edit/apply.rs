@@ -319,27 +319,13 @@ fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
             meeting.items[i].papers.push(paper.clone());
         }
         Edit::RenamePaper { item, index, title, .. } => {
-            let i = item_index(meeting, *item)?;
-            let number = meeting.number;
-            let paper = meeting.items[i].papers.get_mut(*index).ok_or(EditError::NoSuchPaper {
-                meeting: number,
-                item: *item,
-                index: *index,
-            })?;
             if title.trim().is_empty() {
                 return Err(EditError::PaperTitleMissing);
             }
-            paper.title = title.trim().to_string();
+            paper_mut(meeting, *item, *index)?.title = title.trim().to_string();
         }
         Edit::SetPaperReceived { item, index, received, .. } => {
-            let i = item_index(meeting, *item)?;
-            let number = meeting.number;
-            let paper = meeting.items[i].papers.get_mut(*index).ok_or(EditError::NoSuchPaper {
-                meeting: number,
-                item: *item,
-                index: *index,
-            })?;
-            paper.received = *received;
+            paper_mut(meeting, *item, *index)?.received = *received;
         }
         Edit::MovePaper { item, index, up, .. } => {
             let i = item_index(meeting, *item)?;
@@ -384,6 +370,13 @@ fn change_meeting(edit: &Edit, meeting: &mut Meeting) -> Result<(), EditError> {
         other => unreachable!("{other:?} is not a meeting edit"),
     }
     Ok(())
+}
+
+/// Paper `index` of an item of the meeting, to change.
+fn paper_mut(meeting: &mut Meeting, item: u32, index: usize) -> Result<&mut crate::model::Paper, EditError> {
+    let i = item_index(meeting, item)?;
+    let number = meeting.number;
+    meeting.items[i].papers.get_mut(index).ok_or(EditError::NoSuchPaper { meeting: number, item, index })
 }
 
 fn no_resolution(meeting: u32, item: u32, index: usize) -> EditError {
