@@ -97,9 +97,15 @@ fn the_agendas_page_numbers_are_the_packs_and_every_page_is_numbered_through() {
             );
         }
     }
+    // A bookmark per item, with its papers under it.
     let doc = Document::load_mem(&std::fs::read(&out).unwrap()).unwrap();
-    let catalog = doc.catalog().unwrap();
-    assert!(catalog.has(b"Outlines"), "a bookmark per item");
+    let toc: Vec<(usize, String, usize)> =
+        doc.get_toc().unwrap().toc.into_iter().map(|t| (t.level, t.title, t.page)).collect();
+    let item = toc.iter().position(|(_, t, _)| t == "3. Second monitoring visit: feedback").expect("item 3's bookmark");
+    let (level, title, page) = &toc[item + 1];
+    assert_eq!((title.as_str(), *level > toc[item].0), ("Letter from Ofsted", true), "{toc:?}");
+    assert!(text[page - 1].contains("Monitoring visit letter"), "the bookmark goes to the paper");
+    assert_eq!(toc[0].1, "Agenda");
     let _ = std::fs::remove_dir_all(&folder);
 }
 

@@ -54,7 +54,7 @@ pub fn pack_pdf(
     public: bool,
     supplement: bool,
 ) -> Result<Rendered, PackError> {
-    let shown = if public { board.public_copy().0 } else { board.clone() };
+    let shown = if public { std::borrow::Cow::Owned(board.public_copy().0) } else { std::borrow::Cow::Borrowed(board) };
     let meeting = shown.meeting(number).ok_or(DocumentError::NoSuchMeeting(number))?;
     let parts = if supplement { late_parts(board, meeting, folder)? } else { parts(board, meeting, folder, public)? };
     if supplement && parts.is_empty() {
@@ -248,8 +248,8 @@ fn merge(agenda: &Rendered, parts: &[Part], meeting: &Meeting, title: &str) -> R
         "Encoding" => "WinAnsiEncoding",
     });
     let mut kids: Vec<ObjectId> = Vec::new();
-    let mut bookmarks: Vec<(String, ObjectId)> = Vec::new();
-    let mut last_item = None;
+    // The item whose bookmark the next papers go under, and that bookmark.
+    let mut item_mark: Option<(u32, u32)> = None;
     let sources = std::iter::once((0u32, "Agenda".to_string(), &agenda.bytes))
         .chain(parts.iter().map(|p| (p.item, p.title.clone(), &p.bytes)));
     for (item, part_title, bytes) in sources {
@@ -260,16 +260,25 @@ fn merge(agenda: &Rendered, parts: &[Part], meeting: &Meeting, title: &str) -> R
             let page = materialised_page(&doc, id)?;
             doc.objects.insert(id, Object::Dictionary(page));
         }
+        // A bookmark per item, with its papers under it; the agenda's stands alone.
         if let Some(&first) = page_ids.first() {
-            let label = match (item, meeting.item(item)) {
-                (0, _) => "Agenda".to_string(),
-                (_, Some(agenda_item)) if last_item != Some(item) => format!("{}. {}", item, agenda_item.title),
-                _ => part_title.clone(),
-            };
-            if last_item != Some(item) || item == 0 {
-                bookmarks.push((label, first));
+            let mark = |title: String| Bookmark::new(title, [0.0, 0.0, 0.0], 0, first);
+            if item == 0 {
+                out.add_bookmark(mark(part_title.clone()), None);
+            } else {
+                let parent = match item_mark {
+                    Some((current, id)) if current == item => id,
+                    _ => {
+                        let title = meeting
+                            .item(item)
+                            .map_or_else(|| format!("Item {item}"), |i| format!("{item}. {}", i.title));
+                        let id = out.add_bookmark(mark(title), None);
+                        item_mark = Some((item, id));
+                        id
+                    }
+                };
+                out.add_bookmark(mark(part_title.clone()), Some(parent));
             }
-            last_item = Some(item);
         }
         out.max_id = doc.max_id;
         for (id, object) in doc.objects {
@@ -294,9 +303,6 @@ fn merge(agenda: &Rendered, parts: &[Part], meeting: &Meeting, title: &str) -> R
             "Count" => total as i64,
         }),
     );
-    for (label, page) in bookmarks {
-        out.add_bookmark(Bookmark::new(label, [0.0, 0.0, 0.0], 0, page), None);
-    }
     let outline = out.build_outline();
     let mut catalog = dictionary! {
         "Type" => "Catalog",
