@@ -67,16 +67,17 @@ pub fn pack_pdf(
             super::agenda::agenda_pdf(board, number, refs)
         }
     };
-    // The front is laid out until its own length stops moving the pages after it.
+    // The front is laid out until its own length stops moving the pages after it (page
+    // numbers only lengthen lines a little, so this settles at once; the bound is a guard).
     let mut front_pages = front(None)?.pages;
-    let agenda = loop {
-        let refs = page_refs(&parts, front_pages);
-        let laid_out = front(Some(&refs))?;
-        if laid_out.pages == front_pages {
-            break laid_out;
+    let mut agenda = front(Some(&page_refs(&parts, front_pages)))?;
+    for _ in 0..4 {
+        if agenda.pages == front_pages {
+            break;
         }
-        front_pages = laid_out.pages;
-    };
+        front_pages = agenda.pages;
+        agenda = front(Some(&page_refs(&parts, front_pages)))?;
+    }
     let kind = if supplement { "supplementary papers" } else { "board pack" };
     let title = format!("{} — {kind}, meeting {number}{}", board.title, if public { " (public)" } else { "" });
     let bytes = merge(&agenda, &parts, meeting, &title).map_err(PackError::Merge)?;
