@@ -213,5 +213,20 @@ fn the_supplementary_pack_has_only_the_late_papers_behind_its_own_front_sheet() 
     assert!(text[0].contains("published on 19 October 2026"), "{}", text[0]);
     assert!(text[1].contains("Monitoring visit letter"), "the late paper follows");
     assert!(text.iter().all(|p| !p.contains("Quillfeather")), "only the late papers");
+
+    // A private item's paper that came late is in the full supplement, never the public one.
+    let mut loaded = improvement_board::board_file::load(&board).unwrap();
+    let meeting = loaded.meetings.iter_mut().find(|m| m.number == 5).unwrap();
+    meeting.items[3].papers[0].received = chrono::NaiveDate::from_ymd_opt(2026, 10, 23);
+    improvement_board::board_file::save(&loaded, &board).unwrap();
+    let (full, out) = export(&board, &["--supplement"], "supplement-full.pdf");
+    assert_eq!(full.status.code(), Some(0));
+    assert!(pages(&std::fs::read(&out).unwrap()).join(" ").contains("Quillfeather"));
+    let (public, out) = export(&board, &["--supplement", "--public"], "supplement-public.pdf");
+    assert_eq!(public.status.code(), Some(0), "{}", String::from_utf8_lossy(&public.stderr));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(
+        !pages(&bytes).join(" ").contains("Quillfeather") && !String::from_utf8_lossy(&bytes).contains("Quillfeather")
+    );
     let _ = std::fs::remove_dir_all(&folder);
 }
