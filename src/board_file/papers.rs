@@ -145,9 +145,30 @@ mod tests {
 
     #[test]
     fn a_paper_that_is_not_a_readable_pdf_is_refused_saying_why() {
+        use lopdf::dictionary;
         assert_eq!(pdf_pages(b"PK\x03\x04 a spreadsheet"), Err("is not a PDF".into()));
         assert!(pdf_pages(b"%PDF-1.4\n garbage").unwrap_err().starts_with("is a damaged PDF"));
         assert_eq!(pdf_pages(&blank_pdf(0)), Err("has no pages".into()));
+        // A password-protected PDF (a standard security handler in its trailer).
+        let mut locked = lopdf::Document::load_mem(&blank_pdf(2)).unwrap();
+        let encrypt = locked.add_object(dictionary! {
+            "Filter" => "Standard",
+            "V" => 2,
+            "R" => 3,
+            "Length" => 128,
+            "O" => lopdf::Object::string_literal(vec![0u8; 32]),
+            "U" => lopdf::Object::string_literal(vec![0u8; 32]),
+            "P" => -4,
+        });
+        locked.trailer.set("Encrypt", encrypt);
+        locked.trailer.set(
+            "ID",
+            vec![lopdf::Object::string_literal(vec![1u8; 16]), lopdf::Object::string_literal(vec![1u8; 16])],
+        );
+        let mut bytes = Vec::new();
+        locked.save_to(&mut bytes).unwrap();
+        let refused = pdf_pages(&bytes).unwrap_err();
+        assert!(refused.contains("encrypted"), "{refused}");
         assert_eq!(pdf_pages(&blank_pdf(3)), Ok(3));
     }
 }
