@@ -135,6 +135,7 @@ impl Edit {
                 Ok(Restore::Put(index, before.part()))
             }
             Edit::Plan(edit) => edit.apply(board),
+            Edit::Scorecard(edit) => edit.apply(board),
             Edit::ApproveMinutes { meeting, on, at_meeting, by } => {
                 if let Some(by) = by.as_ref().filter(|by| board.person(by).is_none()) {
                     return Err(EditError::NoSuchPerson(by.clone()));
@@ -416,7 +417,8 @@ impl Edit {
             | Edit::RedateAction { .. }
             | Edit::AddPerson(_)
             | Edit::UpdatePerson(_)
-            | Edit::Plan(_) => None,
+            | Edit::Plan(_)
+            | Edit::Scorecard(_) => None,
         }
     }
 }

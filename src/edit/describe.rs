@@ -119,6 +119,7 @@ impl Edit {
             Edit::AddPerson(p) => format!("{} added to people", p.name),
             Edit::UpdatePerson(p) => format!("{}'s details edited", p.name),
             Edit::Plan(edit) => edit.describe(board),
+            Edit::Scorecard(edit) => edit.describe(board),
         }
     }
 }
@@ -135,6 +136,7 @@ impl Edit {
             Edit::AddMeetingAction { action, .. } => Subject::MeetingAction(action.id.clone()),
             Edit::AddPerson(p) | Edit::UpdatePerson(p) => Subject::Person(p.id.clone()),
             Edit::Plan(edit) => edit.about(),
+            Edit::Scorecard(edit) => edit.indicator().map_or(Subject::Board, |id| Subject::Indicator(id.to_string())),
             other => Subject::Meeting(other.meeting().expect("every other edit changes one meeting")),
         }
     }

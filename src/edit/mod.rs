@@ -9,10 +9,12 @@ mod describe;
 mod history;
 mod plan;
 mod restore;
+mod scorecard;
 
 pub use history::Applied;
 pub use history::History;
 pub use plan::{ImportBatch, PlanEdit};
+pub use scorecard::{FiguresBatch, ScorecardEdit};
 
 use chrono::NaiveDate;
 
@@ -194,6 +196,8 @@ pub enum Edit {
     UpdatePerson(Person),
     /// Writing the statement of action and the inspections behind it.
     Plan(PlanEdit),
+    /// Keeping the performance scorecard.
+    Scorecard(ScorecardEdit),
 }
 
 /// Where someone stands at a meeting.
@@ -291,8 +295,15 @@ pub enum EditError {
     UnknownParagraph(u8),
     #[error("{} {id} is already the {}", part.word(), if *first { "first" } else { "last" })]
     AlreadyAtEnd { part: crate::model::PlanPart, id: String, first: bool },
-    #[error("{0} has no actions to import: the board is unchanged")]
+    #[error("{0} has nothing new to import: the board is unchanged")]
     NothingToImport(String),
+    #[error("there is no indicator {0}")]
+    NoSuchIndicator(String),
+    #[error("an indicator needs {0}")]
+    IndicatorIncomplete(&'static str),
+    /// A figure is revised only with the reason, as a rating is changed only with one.
+    #[error("{indicator}: {} already has a different figure, so a revision needs its reason: write it in the note", period.long())]
+    RevisionReasonNeeded { indicator: String, period: crate::model::YearMonth },
     /// The part is named in approved minutes; the words say where.
     #[error("{0}")]
     Sealed(String),

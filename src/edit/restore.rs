@@ -4,7 +4,7 @@
 //! or removed — so undoing a rename across a 5,000-action board keeps only the handful of
 //! elements it changed, and a refused edit rolls back whatever it had begun.
 
-use crate::model::{Board, Inspection, Meeting, Person, PlanAction, Priority, Recommendation};
+use crate::model::{Board, Indicator, Inspection, Meeting, Person, PlanAction, Priority, Recommendation};
 
 /// One of the board's lists, with the element type it holds.
 pub(super) trait Listed: Clone + Sized {
@@ -21,6 +21,7 @@ pub(super) enum Part {
     Action(PlanAction),
     Meeting(Meeting),
     Person(Person),
+    Indicator(Indicator),
 }
 
 macro_rules! listed {
@@ -42,6 +43,7 @@ listed!(Recommendation, recommendations, Recommendation);
 listed!(PlanAction, actions, Action);
 listed!(Meeting, meetings, Meeting);
 listed!(Person, people, Person);
+listed!(Indicator, indicators, Indicator);
 
 /// Which list an added element went into, so undo can take it out again.
 #[derive(Clone, Copy, Debug)]
@@ -52,6 +54,7 @@ pub(super) enum List {
     Actions,
     Meetings,
     People,
+    Indicators,
 }
 
 #[derive(Clone, Debug)]
@@ -76,6 +79,7 @@ impl Restore {
                 Part::Action(x) => board.actions[i] = x,
                 Part::Meeting(x) => board.meetings[i] = x,
                 Part::Person(x) => board.people[i] = x,
+                Part::Indicator(x) => board.indicators[i] = x,
             },
             Restore::Insert(i, part) => match part {
                 Part::Inspection(x) => board.inspections.insert(i, x),
@@ -84,6 +88,7 @@ impl Restore {
                 Part::Action(x) => board.actions.insert(i, x),
                 Part::Meeting(x) => board.meetings.insert(i, x),
                 Part::Person(x) => board.people.insert(i, x),
+                Part::Indicator(x) => board.indicators.insert(i, x),
             },
             Restore::Remove(list, i) => match list {
                 List::Inspections => drop(board.inspections.remove(i)),
@@ -92,6 +97,7 @@ impl Restore {
                 List::Actions => drop(board.actions.remove(i)),
                 List::Meetings => drop(board.meetings.remove(i)),
                 List::People => drop(board.people.remove(i)),
+                List::Indicators => drop(board.indicators.remove(i)),
             },
             Restore::Many(steps) => {
                 for step in steps.into_iter().rev() {
@@ -114,6 +120,7 @@ impl Restore {
                 Part::Action(x) => board.actions.get(*i) == Some(x),
                 Part::Meeting(x) => board.meetings.get(*i) == Some(x),
                 Part::Person(x) => board.people.get(*i) == Some(x),
+                Part::Indicator(x) => board.indicators.get(*i) == Some(x),
             },
             Restore::Many(steps) => steps.iter().all(|s| s.changes_nothing(board)),
             Restore::Insert(..) | Restore::Remove(..) => false,

@@ -196,6 +196,24 @@ impl YearMonth {
         YearMonth { year: date.year(), month: date.month() }
     }
 
+    /// "March 2026", as a heading says it.
+    pub fn long(self) -> String {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1)
+            .map(|d| d.format("%B %Y").to_string())
+            .unwrap_or_else(|| self.to_string())
+    }
+
+    /// The month after this one.
+    pub fn next(self) -> Self {
+        self.months_after(1)
+    }
+
+    /// The month `n` months after this one.
+    pub fn months_after(self, n: u32) -> Self {
+        let index = self.year * 12 + self.month as i32 - 1 + n as i32;
+        YearMonth { year: index.div_euclid(12), month: index.rem_euclid(12) as u32 + 1 }
+    }
+
     /// The month `n` months before this one.
     pub fn months_before(self, n: u32) -> Self {
         let index = self.year * 12 + self.month as i32 - 1 - n as i32;

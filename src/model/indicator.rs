@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use chrono::NaiveDate;
 
+use super::Rag;
 use super::dates::{self, YearMonth};
 
 /// A performance indicator and its monthly readings, oldest first.
@@ -66,6 +67,8 @@ pub struct Reading {
 }
 
 impl Better {
+    pub const BOTH: [Better; 2] = [Better::Higher, Better::Lower];
+
     /// "Higher", "Lower": for a table column headed "Better".
     pub fn word(self) -> &'static str {
         match self {
@@ -102,6 +105,18 @@ impl Direction {
 }
 
 impl Unit {
+    pub const ALL: [Unit; 4] = [Unit::Percent, Unit::Count, Unit::Days, Unit::Ratio];
+
+    /// "Percent", "Count": as a choice in a form.
+    pub fn word(self) -> &'static str {
+        match self {
+            Unit::Percent => "Percent",
+            Unit::Count => "Count",
+            Unit::Days => "Days",
+            Unit::Ratio => "Ratio",
+        }
+    }
+
     /// A value as the scorecard prints it: "27.4%", "312", "41 days", "0.82".
     pub fn format(self, value: f64) -> String {
         let number = if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.1}") };
@@ -112,6 +127,28 @@ impl Unit {
             Unit::Ratio => format!("{value:.2}"),
         }
     }
+}
+
+/// The month whose figures are due next: the one after the latest month any indicator
+/// has a figure for, or last month when none has any.
+pub fn next_month_due(indicators: &[Indicator], today: NaiveDate) -> YearMonth {
+    indicators
+        .iter()
+        .flat_map(|i| i.readings.iter().map(|r| r.period))
+        .max()
+        .map(YearMonth::next)
+        .unwrap_or_else(|| YearMonth::of(today).months_before(1))
+}
+
+/// What a figure for a month would be to the indicator that receives it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Recording {
+    /// A month it has no figure for.
+    New,
+    /// The figure it already has: nothing to record.
+    Unchanged,
+    /// A different figure for a month it has: a revision, the earlier reading kept.
+    Revision { was: f64 },
 }
 
 impl Indicator {
@@ -144,11 +181,60 @@ impl Indicator {
 
     /// Whether the latest reading meets the target; `None` with no target or no reading.
     pub fn meets_target(&self) -> Option<bool> {
-        let (target, latest) = (self.target?, self.latest()?);
-        Some(match self.better {
-            Better::Higher => latest.value >= target,
-            Better::Lower => latest.value <= target,
+        self.rating().map(|rag| rag == Rag::Green)
+    }
+
+    /// The latest figure's rating: Green on target, Amber off it by no more than the
+    /// Amber band, Red beyond (Red at once with no band); `None` with no target or figure.
+    pub fn rating(&self) -> Option<Rag> {
+        self.rating_of(self.latest()?.value)
+    }
+
+    /// How `value` rates against the target, as [`Indicator::rating`] does.
+    pub fn rating_of(&self, value: f64) -> Option<Rag> {
+        let target = self.target?;
+        let short_by = match self.better {
+            Better::Higher => target - value,
+            Better::Lower => value - target,
+        };
+        Some(if short_by <= 1e-9 {
+            Rag::Green
+        } else if self.amber_within.is_some_and(|band| short_by <= band + 1e-9) {
+            Rag::Amber
+        } else {
+            Rag::Red
         })
+    }
+
+    /// The figure for a month: its reading entered last.
+    pub fn figure(&self, period: YearMonth) -> Option<&Reading> {
+        self.figures().into_iter().find(|r| r.period == period)
+    }
+
+    /// The readings a month's figure revised, oldest first: its history.
+    pub fn revised_readings(&self, period: YearMonth) -> Vec<&Reading> {
+        let figure = self.figure(period);
+        self.readings.iter().filter(|r| r.period == period && figure.is_some_and(|f| !std::ptr::eq(*r, f))).collect()
+    }
+
+    /// Whether a month's figure replaced an earlier one.
+    pub fn is_revised(&self, period: YearMonth) -> bool {
+        self.readings.iter().filter(|r| r.period == period).nth(1).is_some()
+    }
+
+    /// What the chair asks to see by exception: off target (Red) or getting worse.
+    pub fn is_exception(&self) -> bool {
+        self.rating() == Some(Rag::Red) || self.direction() == Some(Direction::Declining)
+    }
+
+    /// What recording `value` for `period` would be: a new month, the figure it already
+    /// has (nothing to record), or a revision of a different figure.
+    pub fn judge(&self, period: YearMonth, value: f64) -> Recording {
+        match self.figure(period) {
+            None => Recording::New,
+            Some(current) if (current.value - value).abs() < 1e-9 => Recording::Unchanged,
+            Some(current) => Recording::Revision { was: current.value },
+        }
     }
 
     /// Direction of travel from the previous reading to the latest.
@@ -246,9 +332,54 @@ mod tests {
             note: "Late recording".into(),
         });
         assert_eq!(rereferrals.figures().len(), 2);
+        let february = rereferrals.readings[1].period;
+        assert!(rereferrals.is_revised(february));
+        assert_eq!(rereferrals.revised_readings(february).iter().map(|r| r.value).collect::<Vec<_>>(), [21.0]);
+        assert!(!rereferrals.is_revised(rereferrals.readings[0].period));
         assert_eq!(rereferrals.latest().map(|r| r.value), Some(23.5));
         assert_eq!(rereferrals.meets_target(), Some(false));
         assert_eq!(rereferrals.direction(), Some(Direction::Improving));
+    }
+
+    #[test]
+    fn ratings_with_an_amber_band_and_without() {
+        let mut visits = indicator(Better::Higher, Some(90.0), &[90.0]);
+        assert_eq!(visits.rating(), Some(Rag::Green));
+        assert_eq!(visits.rating_of(88.0), Some(Rag::Red), "no band: any shortfall is Red");
+        visits.amber_within = Some(3.0);
+        assert_eq!(visits.rating_of(87.0), Some(Rag::Amber), "short by exactly the band is Amber");
+        assert_eq!(visits.rating_of(86.9), Some(Rag::Red));
+        assert_eq!(visits.rating_of(95.0), Some(Rag::Green));
+    }
+
+    #[test]
+    fn ratings_for_an_indicator_where_lower_is_better() {
+        let mut rereferrals = indicator(Better::Lower, Some(22.0), &[21.0]);
+        rereferrals.amber_within = Some(3.0);
+        assert_eq!(rereferrals.rating(), Some(Rag::Green));
+        assert_eq!(rereferrals.rating_of(22.0), Some(Rag::Green), "on the target is on target");
+        assert_eq!(rereferrals.rating_of(25.0), Some(Rag::Amber));
+        assert_eq!(rereferrals.rating_of(25.1), Some(Rag::Red));
+        assert_eq!(indicator(Better::Lower, None, &[21.0]).rating(), None, "no target, no rating");
+    }
+
+    #[test]
+    fn by_exception_is_red_or_worsening() {
+        let mut visits = indicator(Better::Higher, Some(90.0), &[92.0, 91.0]);
+        assert!(visits.is_exception(), "on target but worsening");
+        visits.readings[1].value = 93.0;
+        assert!(!visits.is_exception());
+        let red_but_improving = indicator(Better::Higher, Some(90.0), &[70.0, 75.0]);
+        assert!(red_but_improving.is_exception());
+    }
+
+    #[test]
+    fn a_figure_is_new_unchanged_or_a_revision() {
+        let visits = indicator(Better::Higher, Some(90.0), &[88.0]);
+        let january = YearMonth { year: 2026, month: 1 };
+        assert_eq!(visits.judge(january, 88.0), Recording::Unchanged);
+        assert_eq!(visits.judge(january, 89.0), Recording::Revision { was: 88.0 });
+        assert_eq!(visits.judge(YearMonth { year: 2026, month: 2 }, 88.0), Recording::New);
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub use counts::RagCounts;
 pub use dates::{Moment, TimeOfDay, YearMonth};
 pub use drift::Drift;
 pub use filters::{LogFilter, PlanColumn, PlanFilter, compare_ids};
-pub use indicator::{Better, Comparator, Direction, Indicator, Reading, Unit};
+pub use indicator::{Better, Comparator, Direction, Indicator, Reading, Recording, Unit, next_month_due};
 pub use inspection::{Grade, Inspection, InspectionKind, Judgement, STATEMENT_DUE_WORKING_DAYS};
 pub use meeting::{
     ActionStatus, AgendaItem, Approval, Declaration, Exempt, ItemKind, Meeting, MeetingAction, MeetingStatus, Paper,
