@@ -1,6 +1,8 @@
 //! The headless commands, over the same core as the app: everything the app can tell a
 //! chair or clerk can be scripted.
 
+mod readings;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -92,6 +94,32 @@ pub enum Command {
         /// The date imported ratings are given (YYYY-MM-DD); defaults to today.
         #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
+    },
+    /// Bring in the performance team's monthly return: measures down the side and months
+    /// across, or one row per measure and month. Measures are matched to the board's
+    /// indicators by name; a figure the board holds already is not added again, and a
+    /// different one for a month it holds is added as a revision. If a measure is not
+    /// matched or a cell cannot be read, nothing is written and the exit code is 1, unless
+    /// --keep-going: then what was read comes in.
+    ImportReadings {
+        /// The return (.xlsx, .xlsb, .ods or .csv).
+        sheet: PathBuf,
+        /// The board file to import into (saved in place, with FILE.bak kept).
+        #[arg(long, value_name = "FILE")]
+        into: PathBuf,
+        /// Which sheet of the workbook (default: the first with anything in it).
+        #[arg(long = "sheet", value_name = "NAME")]
+        sheet_name: Option<String>,
+        /// The day the figures are recorded as entered (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
+        entered: Option<NaiveDate>,
+        /// Read the measure named on a sheet row as an indicator: `--match 7=rereferrals`,
+        /// or `--match 7=-` to leave it out. Repeat for more rows.
+        #[arg(long = "match", value_name = "ROW=INDICATOR", value_parser = readings::parse_match)]
+        matches: Vec<(usize, Option<String>)>,
+        /// Bring in what was read even if some measures or cells were not, and exit 0.
+        #[arg(long)]
+        keep_going: bool,
     },
     /// Rewrite a board file in the current format (atomically, keeping FILE.bak), saying
     /// what was converted. A file already in the current format is left as it is.
@@ -270,6 +298,12 @@ pub fn run(command: Command) -> ExitCode {
             &into,
             ImportChoices { sheet_name: sheet_name.as_deref(), header_row, columns: &columns, keep_going },
             today.unwrap_or_else(local_today),
+        ),
+        Command::ImportReadings { sheet, into, sheet_name, entered, matches, keep_going } => readings::import_readings(
+            &sheet,
+            &into,
+            readings::Choices { sheet_name: sheet_name.as_deref(), matches: &matches, keep_going },
+            entered.unwrap_or_else(local_today),
         ),
         Command::Generate { actions, meetings, seed, output } => {
             let board = crate::generate::generate(actions, meetings, seed);

@@ -156,7 +156,10 @@ fn board_to_xlsx_to_import_gives_the_same_actions() {
     std::fs::write(&path, bytes).unwrap();
 
     let sheets = import::read_sheets(&path).unwrap();
-    assert_eq!(sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Statement of action", "Action log"]);
+    assert_eq!(
+        sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+        ["Statement of action", "Action log", "Scorecard"]
+    );
     let sheet = import::pick_sheet(&path, sheets, None).unwrap();
     let mapping = import::find_mapping(&sheet).unwrap();
     // Into the same board with its plan taken away: people stay, so leads match by name.
@@ -340,4 +343,186 @@ fn the_cli_exports_the_statement_as_pdf_and_xlsx() {
     let log = sheets.iter().find(|s| s.name == "Action log").unwrap();
     assert_eq!(log.cell(0, 0).text(), "Ref");
     assert!(log.rows.len() > 10, "the action log sheet has the meeting actions");
+}
+
+// The performance team's return: three councils' house styles (tests/returns/, written by
+// make_returns.py), read against the sample board, each checked exactly.
+
+fn read_return(file: &str, sheet: Option<&str>) -> import::Return {
+    let path = here(file);
+    let sheet = import::pick_sheet(&path, import::read_sheets(&path).unwrap(), sheet).unwrap();
+    import::Return::read(&sheet, &sample_board().indicators, file).expect("the return's layout is found")
+}
+
+/// Row, measure as named, indicator matched, and figures as the board will hold them.
+fn matched(read: &import::Return) -> Vec<(usize, String, Option<String>, Vec<(String, f64)>)> {
+    let board = sample_board();
+    read.measures
+        .iter()
+        .map(|m| {
+            let indicator = m.indicator.as_ref().and_then(|id| board.indicators.iter().find(|i| &i.id == id));
+            let figures = indicator.map_or_else(|| m.figures.clone(), |i| import::Return::figures_for(m, i).0);
+            (m.row, m.name.clone(), m.indicator.clone(), figures.iter().map(|(p, v)| (p.to_string(), *v)).collect())
+        })
+        .collect()
+}
+
+fn figures(pairs: &[(&str, f64)]) -> Vec<(String, f64)> {
+    pairs.iter().map(|(p, v)| (p.to_string(), *v)).collect()
+}
+
+#[test]
+fn a_scorecard_with_banners_sections_date_headers_and_percentages_kept_as_fractions() {
+    let read = read_return("tests/returns/northmoor-scorecard.xlsx", None);
+    assert_eq!(read.problems, Vec::<String>::new());
+    assert_eq!(read.layout_words(), "months across on row 4 (Sep 2026 to Nov 2026), measures in column B");
+    let id = |s: &str| Some(s.to_string());
+    assert_eq!(
+        matched(&read),
+        [
+            (
+                6,
+                "% contacts with a decision within 1 working day".into(),
+                id("contact-decisions"),
+                figures(&[("2026-09", 91.0), ("2026-10", 92.0), ("2026-11", 93.0)])
+            ),
+            (
+                7,
+                "Re-referrals within twelve months (%)".into(),
+                id("rereferrals"),
+                figures(&[("2026-09", 22.3), ("2026-10", 21.2), ("2026-11", 20.5)])
+            ),
+            (
+                9,
+                "Assessments completed within 45 working days".into(),
+                id("assessments-45"),
+                figures(&[("2026-09", 84.0), ("2026-10", 87.0)])
+            ),
+            (
+                10,
+                "ICPCs within 15 working days".into(),
+                id("icpc-15"),
+                figures(&[("2026-09", 84.0), ("2026-10", 88.0), ("2026-11", 90.0)])
+            ),
+            (
+                11,
+                "CP plans for a second or later time".into(),
+                id("cp-second-time"),
+                figures(&[("2026-09", 23.0), ("2026-10", 22.1), ("2026-11", 21.8)])
+            ),
+        ]
+    );
+    let compared = read.compare(&sample_board());
+    assert_eq!((compared.new, compared.unchanged, compared.revisions.len()), (4, 10, 0));
+}
+
+#[test]
+fn a_data_extract_with_one_row_per_measure_and_month() {
+    let read = read_return("tests/returns/eastholme-data-extract.xlsx", None);
+    assert_eq!(read.problems, Vec::<String>::new());
+    assert_eq!(
+        read.layout_words(),
+        "one row per measure and month, headers on row 1: measure in column A, month in B, figure in C"
+    );
+    let id = |s: &str| Some(s.to_string());
+    assert_eq!(
+        matched(&read),
+        [
+            (2, "No. of CLA".into(), id("cla-count"), figures(&[("2026-10", 433.0), ("2026-11", 437.0)])),
+            (
+                4,
+                "Average caseload per social worker".into(),
+                id("caseload"),
+                figures(&[("2026-10", 21.0), ("2026-11", 19.5)])
+            ),
+            (6, "Agency social workers (%)".into(), id("agency-staff"), figures(&[("2026-11", 14.0)])),
+            (7, "CLA reviews within timescale".into(), id("cla-reviews"), figures(&[("2026-11", 97.0)])),
+        ]
+    );
+}
+
+#[test]
+fn a_csv_return_with_text_month_headings_a_revision_and_a_measure_the_board_does_not_keep() {
+    let mut read = read_return("tests/returns/westbury-return.csv", None);
+    assert_eq!(read.problems, Vec::<String>::new(), "\"n/a\" is no figure, not a problem");
+    let unmatched: Vec<&str> = read.unmatched().map(|m| m.name.as_str()).collect();
+    assert_eq!(unmatched, ["Children missing from care (episodes)"]);
+    let compared = read.compare(&sample_board());
+    assert_eq!(
+        compared.revisions,
+        [("Child protection visits within timescale".to_string(), "2026-10".parse_month(), 90.0, 91.0)]
+    );
+    assert_eq!((compared.new, compared.unchanged), (3, 2));
+    read.choose(6, None).unwrap();
+    assert_eq!(read.unmatched().count(), 0);
+    assert!(read.choose(2, None).is_err(), "row 2 is a blank line, not a measure");
+}
+
+trait ParseMonth {
+    fn parse_month(&self) -> improvement_board::model::YearMonth;
+}
+
+impl ParseMonth for str {
+    fn parse_month(&self) -> improvement_board::model::YearMonth {
+        improvement_board::model::YearMonth::parse(self).unwrap()
+    }
+}
+
+#[test]
+fn board_to_xlsx_scorecard_sheet_to_import_readings_gives_the_same_readings() {
+    let board = sample_board();
+    let bytes = spreadsheet::statement_xlsx(&board, today(), false).unwrap();
+    let path = std::env::temp_dir().join(format!("ib-scorecard-{}.xlsx", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    let sheet = import::pick_sheet(&path, import::read_sheets(&path).unwrap(), Some("Scorecard")).unwrap();
+    let read = import::Return::read(&sheet, &board.indicators, "scorecard.xlsx").unwrap();
+    std::fs::remove_file(&path).ok();
+    assert_eq!(read.problems, Vec::<String>::new());
+    assert_eq!(read.unmatched().count(), 0);
+    let compared = read.compare(&board);
+    let held: usize = board.indicators.iter().map(|i| i.figures().len()).sum();
+    assert_eq!((compared.new, compared.unchanged, compared.revisions.len()), (0, held, 0));
+    // Into a board with no readings, the figures come back as they were.
+    let mut empty = board.clone();
+    empty.indicators.iter_mut().for_each(|i| i.readings.clear());
+    let batch = read.batch(&empty, today());
+    for indicator in &board.indicators {
+        let back: Vec<(String, f64)> =
+            batch.figures.iter().filter(|(id, ..)| *id == indicator.id).map(|(_, p, v)| (p.to_string(), *v)).collect();
+        let was: Vec<(String, f64)> = indicator.figures().iter().map(|r| (r.period.to_string(), r.value)).collect();
+        assert_eq!(back, was, "{}", indicator.id);
+    }
+}
+
+#[test]
+fn the_cli_imports_a_return_refusing_an_unmatched_measure_until_told_and_says_what_it_revised() {
+    let board = scratch_board("readings");
+    std::fs::copy(here("sample_data/northmoor.ron"), &board).unwrap();
+    let before = std::fs::read_to_string(&board).unwrap();
+    let csv = here("tests/returns/westbury-return.csv");
+    let args = ["import-readings", csv.to_str().unwrap(), "--into", board.to_str().unwrap(), "--entered", "2026-12-03"];
+    let refused = run(&args);
+    assert_eq!(refused.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&refused.stdout);
+    assert!(said.contains("row 6: \"Children missing from care (episodes)\": not on the board"), "{said}");
+    assert_eq!(std::fs::read_to_string(&board).unwrap(), before, "nothing is written");
+    let agreed = run(&[&args[..], &["--match", "6=-"]].concat());
+    assert_eq!(agreed.status.code(), Some(0), "{}", String::from_utf8_lossy(&agreed.stderr));
+    let said = String::from_utf8_lossy(&agreed.stdout);
+    assert!(said.contains("revision: Child protection visits within timescale, October 2026: 90 → 91"), "{said}");
+    assert!(said.contains("Imported 3 new figures, 1 revision and 2 already held"), "{said}");
+    let saved = board_file::load(&board).unwrap();
+    let visits = saved.indicators.iter().find(|i| i.id == "cp-visits").unwrap();
+    let october = "2026-10".parse_month();
+    assert_eq!(visits.figure(october).map(|r| (r.value, r.entered)), Some((91.0, Some(date(2026, 12, 3)))));
+    assert_eq!(visits.revised_readings(october).iter().map(|r| r.value).collect::<Vec<_>>(), [90.0]);
+    let last = saved.history.last().unwrap();
+    assert_eq!(last.what, "Imported 3 new figures and 1 revision for 3 indicators from westbury-return.csv");
+    // The same return again: nothing new, the board is not rewritten.
+    let modified = std::fs::metadata(&board).unwrap().modified().unwrap();
+    let again = run(&[&args[..], &["--match", "6=-"]].concat());
+    assert_eq!(again.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("nothing new, the board is unchanged"));
+    assert_eq!(std::fs::metadata(&board).unwrap().modified().unwrap(), modified);
+    std::fs::remove_dir_all(board.parent().unwrap()).ok();
 }

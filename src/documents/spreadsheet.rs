@@ -201,5 +201,51 @@ pub fn statement_xlsx(board: &Board, today: NaiveDate, public: bool) -> Result<V
         )?;
     }
     log.autofilter(0, 0, entries.len() as u32, LOG_HEADERS.len() as u16 - 1)?;
+
+    if !board.indicators.is_empty() {
+        scorecard_sheet(book.add_worksheet().set_name("Scorecard")?, board, &formats)?;
+    }
     book.save_to_buffer()
+}
+
+/// The scorecard as performance teams keep their return: indicators down the side and
+/// months across, each month's figure as it stands (a revised figure's latest reading),
+/// so `import-readings` brings the sheet back as it left.
+fn scorecard_sheet(sheet: &mut Worksheet, board: &Board, formats: &Formats) -> Result<(), XlsxError> {
+    let months: Vec<crate::model::YearMonth> = {
+        let held: std::collections::BTreeSet<_> =
+            board.indicators.iter().flat_map(|i| i.readings.iter().map(|r| r.period)).collect();
+        match (held.first(), held.last()) {
+            (Some(&first), Some(&last)) => {
+                std::iter::successors(Some(first), |m| Some(m.next()).filter(|m| *m <= last)).collect()
+            }
+            _ => Vec::new(),
+        }
+    };
+    let fixed = [("Indicator", 44.0), ("Better", 9.0), ("Target", 9.0), ("Unit", 9.0)];
+    headers(sheet, &fixed, formats)?;
+    let month_header = formats.header.clone().set_num_format("mmm-yy");
+    for (i, month) in months.iter().enumerate() {
+        let column = (fixed.len() + i) as u16;
+        let first_day = NaiveDate::from_ymd_opt(month.year, month.month, 1).expect("a month has a first day");
+        sheet.write_datetime_with_format(0, column, excel_date(first_day)?, &month_header)?;
+        sheet.set_column_width(column, 9.0)?;
+    }
+    for (i, indicator) in board.indicators.iter().enumerate() {
+        let row = i as u32 + 1;
+        sheet.write_string_with_format(row, 0, &indicator.name, &formats.bold)?;
+        sheet.write_string_with_format(row, 1, indicator.better.word(), &formats.text)?;
+        match indicator.target {
+            Some(target) => sheet.write_number_with_format(row, 2, target, &formats.text)?,
+            None => sheet.write_string_with_format(row, 2, "", &formats.text)?,
+        };
+        sheet.write_string_with_format(row, 3, indicator.unit.word(), &formats.text)?;
+        for figure in indicator.figures() {
+            if let Some(i) = months.iter().position(|m| *m == figure.period) {
+                sheet.write_number_with_format(row, (fixed.len() + i) as u16, figure.value, &formats.text)?;
+            }
+        }
+        fit_row(sheet, row, &[(&indicator.name, fixed[0].1)])?;
+    }
+    Ok(())
 }

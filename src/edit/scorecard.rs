@@ -164,11 +164,20 @@ impl ScorecardEdit {
                 }
             }
             ScorecardEdit::ImportFigures(batch) => {
-                let indicators: std::collections::BTreeSet<&str> =
-                    batch.figures.iter().map(|(id, ..)| id.as_str()).collect();
+                let (mut new, mut revised) = (0, 0);
+                let mut indicators = std::collections::BTreeSet::new();
+                for (id, period, value) in &batch.figures {
+                    match board.indicators.iter().find(|i| &i.id == id).map(|i| i.judge(*period, *value)) {
+                        Some(Recording::New) => new += 1,
+                        Some(Recording::Revision { .. }) => revised += 1,
+                        _ => continue,
+                    }
+                    indicators.insert(id.as_str());
+                }
                 format!(
-                    "Imported {} for {} from {}",
-                    plural(batch.figures.len(), "figure"),
+                    "Imported {} and {} for {} from {}",
+                    plural(new, "new figure"),
+                    plural(revised, "revision"),
                     plural(indicators.len(), "indicator"),
                     batch.source
                 )

@@ -5,7 +5,9 @@
 mod headers;
 mod known;
 pub mod limits;
+mod measure_names;
 mod ods_extent;
+mod returns;
 mod rows;
 mod sheet;
 mod values;
@@ -14,6 +16,8 @@ mod workbook;
 pub use headers::{
     Field, Mapping, column_index, column_letter, find_mapping, mapping_at, parse_column_choice, recognise,
 };
+pub use measure_names::{matching as indicator_named, plain as plain_name};
+pub use returns::{Compared, Layout, Measure, Return, month_of};
 pub use rows::{ReadAction, Reading, RowProblem, TO_BE_CONFIRMED, read};
 pub use sheet::{Cell, Sheet, SheetError, pick_sheet, read_csv, read_sheets, read_sheets_from};
 pub use values::parse_uk_date;

@@ -124,4 +124,20 @@ mod tests {
         assert_eq!(board.as_at(parse_date("2026-07-01").unwrap()).actions[0].due, was);
         assert_eq!(board.as_at(on).actions[0].due, parse_date("2026-12-31").unwrap());
     }
+
+    #[test]
+    fn a_revised_figure_is_shown_only_from_the_day_it_was_entered() {
+        let board = sample_board();
+        let september = crate::model::YearMonth { year: 2026, month: 9 };
+        let figure = |date: &str| {
+            let then = board.as_at(parse_date(date).unwrap());
+            let rereferrals = then.indicators.iter().find(|i| i.id == "rereferrals").unwrap();
+            (rereferrals.figure(september).map(|r| r.value), rereferrals.is_revised(september))
+        };
+        assert_eq!(figure("2026-10-05"), (None, false), "September's figure was not yet entered");
+        assert_eq!(figure("2026-10-06"), (Some(21.7), false), "the provisional figure, as entered");
+        assert_eq!(figure("2026-11-03"), (Some(21.7), false), "the day before the revision");
+        assert_eq!(figure("2026-11-04"), (Some(22.3), true), "the revision, its earlier reading kept");
+        assert_eq!(figure("2026-12-04"), (Some(22.3), true));
+    }
 }
