@@ -257,6 +257,18 @@ pub enum Export {
         #[arg(short, long, value_name = "OUT.xlsx")]
         output: Option<PathBuf>,
     },
+    /// The performance scorecard as at a date: every indicator against target and
+    /// comparators, then a chart of each.
+    Scorecard {
+        /// The board file.
+        file: PathBuf,
+        /// The date to report as at (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Where to write the PDF (default: BOARD-scorecard.pdf here).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+    },
     /// The statement of action as at a date: summary, every action, indicators.
     Progress {
         /// The board file.
@@ -339,6 +351,7 @@ fn export(document: Export, force: bool) -> ExitCode {
         Export::Statement { file, today, public, output } => {
             (file, Publication::Statement { public: *public }, *today, output)
         }
+        Export::Scorecard { file, today, output } => (file, Publication::Scorecard, *today, output),
         Export::Xlsx { file, today, public, output } => {
             return export_xlsx(file, today.unwrap_or_else(local_today), *public, output.as_deref(), force);
         }

@@ -239,18 +239,18 @@ fn tampering_with_approved_minutes_is_caught_whatever_is_done_to_the_audit_trail
             "changed-rating-note",
             edited_sample("changed-rating-note", changed_note),
             Some(
-                ":3368:17: meeting 3 was changed after its minutes were approved: its record no longer matches the seal in its approval",
+                ":3435:17: meeting 3 was changed after its minutes were approved: its record no longer matches the seal in its approval",
             ),
         ),
         (
             "changed-note-reworded-history",
             edited_sample("changed-note-reworded-history", move |t| reword(changed_note(t))),
-            Some(":3368:17: meeting 3 was changed after its minutes were approved"),
+            Some(":3435:17: meeting 3 was changed after its minutes were approved"),
         ),
         (
             "changed-note-deleted-history",
             edited_sample("changed-note-deleted-history", move |t| without_history(changed_note(t))),
-            Some(":3368:17: meeting 3 was changed after its minutes were approved"),
+            Some(":3435:17: meeting 3 was changed after its minutes were approved"),
         ),
         (
             "changed-rating",
@@ -261,7 +261,7 @@ fn tampering_with_approved_minutes_is_caught_whatever_is_done_to_the_audit_trail
                     1,
                 )
             }),
-            Some(":3368:17: meeting 3 was changed after its minutes were approved"),
+            Some(":3435:17: meeting 3 was changed after its minutes were approved"),
         ),
         (
             "deleted-approval",
@@ -272,7 +272,7 @@ fn tampering_with_approved_minutes_is_caught_whatever_is_done_to_the_audit_trail
                     1,
                 )
             }),
-            Some(":3365:13: meeting 3 is marked Approved but has no approval with a seal"),
+            Some(":3432:13: meeting 3 is marked Approved but has no approval with a seal"),
         ),
     ];
     for (name, path, expected) in cases {

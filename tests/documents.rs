@@ -312,3 +312,30 @@ fn the_agenda_gives_when_and_where_the_publication_date_the_contact_and_keeps_pr
         assert!(!text.contains(word) && !file.contains(word), "the agenda leaks {word:?}");
     }
 }
+
+#[test]
+fn the_scorecard_rates_each_indicator_against_target_and_comparators_as_the_board_saw_it_then() {
+    use improvement_board::documents::scorecard::scorecard_pdf;
+    let board = sample_board();
+    let now = scorecard_pdf(&board, NaiveDate::from_ymd_opt(2026, 12, 4).unwrap());
+    let text = pages_text(&now).join(" ");
+    for heading in
+        ["Indicator", "Latest", "Target", "Rating", "Direction of travel", "England", "Statistical neighbours"]
+    {
+        assert!(text.contains(heading), "no column {heading}");
+    }
+    // Re-referrals: 21.2% against a target of 20% with a 3-point Amber band.
+    let rereferrals = &text[position(&text, "Re-referrals within 12 months (lower is better)")..];
+    assert!(rereferrals.starts_with("Re-referrals within 12 months (lower is better) 21.2% (Oct 2026) 20% Amber Improving 22.4% (Mar 2025) 21.6% (Mar 2025)"), "{}", &rereferrals[..160]);
+    assert!(text.contains("Charts"), "a chart per indicator follows the table");
+    // As at 30 September, September's figure (entered on 6 October) was not yet known;
+    // as at 10 November, October's was the latest.
+    let then = scorecard_pdf(&board, NaiveDate::from_ymd_opt(2026, 9, 30).unwrap());
+    let text = pages_text(&then).join(" ");
+    assert!(
+        text.contains("Re-referrals within 12 months (lower is better) 22.9% (Aug 2026)"),
+        "Sep's figure was entered in October"
+    );
+    let revised = scorecard_pdf(&board, NaiveDate::from_ymd_opt(2026, 11, 10).unwrap());
+    assert!(pages_text(&revised).join(" ").contains("21.2% (Oct 2026)"));
+}

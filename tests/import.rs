@@ -355,7 +355,9 @@ fn read_return(file: &str, sheet: Option<&str>) -> import::Return {
 }
 
 /// Row, measure as named, indicator matched, and figures as the board will hold them.
-fn matched(read: &import::Return) -> Vec<(usize, String, Option<String>, Vec<(String, f64)>)> {
+type Matched = (usize, String, Option<String>, Vec<(String, f64)>);
+
+fn matched(read: &import::Return) -> Vec<Matched> {
     let board = sample_board();
     read.measures
         .iter()

@@ -102,16 +102,16 @@ pub fn import_readings(sheet_path: &Path, into: &Path, choices: Choices<'_>, ent
         println!("  revision: {name}, {}: {was} → {now}", month.long());
     }
     let summary = format!(
-        "{}, {} and {}",
+        "{}, {} and {} already held",
         plural(compared.new, "new figure"),
         plural(compared.revisions.len(), "revision"),
-        format!("{} already held", compared.unchanged)
+        compared.unchanged
     );
     let batch = read.batch(board, entered);
     match session.apply(Edit::Scorecard(ScorecardEdit::ImportFigures(Box::new(batch))), &editor_name("")) {
         Ok(_) => {}
         // Every figure is held already: the board is not rewritten, its backup not replaced.
-        Err(EditError::NothingToImport(_)) => {
+        Err(EditError::NoNewFigures(_)) => {
             println!("{source}: {summary}: nothing new, the board is unchanged.");
             return ExitCode::SUCCESS;
         }

@@ -10,6 +10,7 @@ pub mod papers;
 pub mod progress;
 pub mod publication;
 pub mod read_back;
+pub mod scorecard;
 pub mod spreadsheet;
 pub mod statement;
 
@@ -53,6 +54,7 @@ impl Publication {
             }
             Publication::Agenda { meeting } => agenda::agenda_pdf(board, meeting, None)?,
             Publication::Progress { public } => progress::progress_pdf(board, today, public),
+            Publication::Scorecard => scorecard::scorecard_pdf(board, today),
             Publication::Statement { public } => statement::statement_pdf(board, today, public),
         })
     }

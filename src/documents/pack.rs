@@ -143,6 +143,10 @@ fn parts(board: &Board, meeting: &Meeting, folder: &Path, public: bool) -> Resul
                     Ok(super::progress::progress_pdf(board, meeting.date, public)),
                 ))
             }
+            ItemKind::Performance => Some((
+                "The performance scorecard".to_string(),
+                Ok(super::scorecard::scorecard_pdf(board, meeting.date)),
+            )),
             _ => None,
         };
         if let Some((title, rendered)) = made {

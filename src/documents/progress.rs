@@ -213,46 +213,13 @@ fn rolled_up(page: &mut Composer, counts: &RagCounts) {
     page.advance_to(y + 6.0);
 }
 
+/// The scorecard as at the report's date: the table, then a chart per indicator.
 fn indicators(page: &mut Composer, board: &Board) {
     if board.indicators.is_empty() {
         return;
     }
     page.new_page();
     page.heading("Performance indicators", Style::H1, Some("Performance indicators"), 20.0);
-    let rows = board
-        .indicators
-        .iter()
-        .map(|i| {
-            let latest = i
-                .latest()
-                .map(|r| format!("{} ({})", i.unit.format(r.value), r.period.short()))
-                .unwrap_or_else(|| "—".into());
-            let better = i.better.word();
-            let verdict = match i.meets_target() {
-                Some(true) => Cell::text("On target"),
-                Some(false) => Cell::Warning("Off target".into()),
-                None => Cell::text("No target"),
-            };
-            vec![
-                Cell::text(&i.name),
-                Cell::text(latest),
-                Cell::text(i.target.map(|t| i.unit.format(t)).unwrap_or_else(|| "—".into())),
-                verdict,
-                Cell::text(i.direction().map_or("—", |d| d.word())),
-                Cell::text(better),
-            ]
-        })
-        .collect();
-    page.table(&Table {
-        columns: vec![
-            Column { title: "Indicator", weight: 46.0 },
-            Column { title: "Latest", weight: 20.0 },
-            Column { title: "Target", weight: 11.0 },
-            Column { title: "Against target", weight: 16.0 },
-            Column { title: "Direction of travel", weight: 17.0 },
-            Column { title: "Better", weight: 10.0 },
-        ],
-        rows,
-        style: Style { size: 8.5, ..Style::BODY },
-    });
+    super::scorecard::scorecard_table(page, board);
+    super::scorecard::scorecard_charts(page, board, 2);
 }

@@ -30,6 +30,8 @@ pub enum Publication {
     Statement {
         public: bool,
     },
+    /// The performance figures: published as they are (no indicator is private).
+    Scorecard,
 }
 
 impl Publication {
@@ -45,6 +47,7 @@ impl Publication {
             Publication::ActionLog { public: p } => format!("action-log{}", public(p)),
             Publication::Progress { public: p } => format!("progress{}", public(p)),
             Publication::Statement { public: p } => format!("statement{}", public(p)),
+            Publication::Scorecard => "scorecard".into(),
         }
     }
 

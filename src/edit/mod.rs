@@ -295,8 +295,10 @@ pub enum EditError {
     UnknownParagraph(u8),
     #[error("{} {id} is already the {}", part.word(), if *first { "first" } else { "last" })]
     AlreadyAtEnd { part: crate::model::PlanPart, id: String, first: bool },
-    #[error("{0} has nothing new to import: the board is unchanged")]
+    #[error("{0} has no actions to import: the board is unchanged")]
     NothingToImport(String),
+    #[error("{0} has no figures the board does not hold already: the board is unchanged")]
+    NoNewFigures(String),
     #[error("there is no indicator {0}")]
     NoSuchIndicator(String),
     #[error("an indicator needs {0}")]

@@ -136,7 +136,7 @@ impl ScorecardEdit {
                     added += usize::from(record(board, steps, i, reading));
                 }
                 if added == 0 {
-                    return Err(EditError::NothingToImport(batch.source.clone()));
+                    return Err(EditError::NoNewFigures(batch.source.clone()));
                 }
             }
         }
@@ -340,7 +340,7 @@ mod tests {
         let nothing = FiguresBatch { figures: vec![(first.id.clone(), held.period, held.value)], ..batch };
         assert_eq!(
             apply(&mut history, &mut board, ScorecardEdit::ImportFigures(Box::new(nothing))),
-            Err(EditError::NothingToImport("return.xlsx".into()))
+            Err(EditError::NoNewFigures("return.xlsx".into()))
         );
     }
 }

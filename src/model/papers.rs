@@ -103,7 +103,7 @@ impl Board {
             ItemKind::PlanReview { priority } => {
                 ItemPapers::Made(format!("the progress report for priority {priority}"))
             }
-            ItemKind::Performance => ItemPapers::Made("the performance indicators, as in the progress report".into()),
+            ItemKind::Performance => ItemPapers::Made("the performance scorecard".into()),
             // An officer's report is expected where someone presents the item.
             ItemKind::MonitoringVisit | ItemKind::Other if item.presenter.is_some() => ItemPapers::Missing,
             ItemKind::MonitoringVisit | ItemKind::Other => ItemPapers::None,

@@ -69,6 +69,25 @@ pub fn page_content(page: &Page, size: PageSize, regular: &FaceInStream, bold: &
                 out.numbers(&[x2 / PT, height - y / PT]);
                 out.bytes.extend_from_slice(b"l S\n");
             }
+            Item::Line { ref points, thickness, colour, dash } => {
+                let Some(((x0, y0), rest)) = points.split_first() else { continue };
+                out.stroke(colour, thickness / PT);
+                if let Some(dash) = dash {
+                    out.bytes.push(b'[');
+                    out.numbers(&[dash / PT, dash / PT]);
+                    out.bytes.extend_from_slice(b"] 0 d\n");
+                }
+                out.numbers(&[x0 / PT, height - y0 / PT]);
+                out.bytes.extend_from_slice(b"m ");
+                for (x, y) in rest {
+                    out.numbers(&[x / PT, height - y / PT]);
+                    out.bytes.extend_from_slice(b"l ");
+                }
+                out.bytes.extend_from_slice(b"S\n");
+                if dash.is_some() {
+                    out.bytes.extend_from_slice(b"[] 0 d\n");
+                }
+            }
             Item::Text { .. } => {}
         }
     }

@@ -1,6 +1,7 @@
 //! A small layout engine for council papers: measure, wrap, flow across A4 pages, tables
 //! whose header repeats, running header and footer; then write the PDF.
 
+pub mod chart;
 pub mod compose;
 mod content;
 pub mod emit;

@@ -23,6 +23,9 @@ pub enum Item {
     Box { x: f32, y: f32, w: f32, h: f32, colour: Colour },
     /// A horizontal rule.
     Rule { x1: f32, x2: f32, y: f32, thickness: f32, colour: Colour },
+    /// A line through points (a chart's figures, axes, a target), solid or dashed with
+    /// dashes `dash` mm long.
+    Line { points: Vec<(f32, f32)>, thickness: f32, colour: Colour, dash: Option<f32> },
 }
 
 /// Page size in millimetres.

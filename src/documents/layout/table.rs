@@ -25,14 +25,14 @@ impl Cell {
     }
 }
 
-pub struct Column {
-    pub title: &'static str,
+pub struct Column<'a> {
+    pub title: &'a str,
     /// Share of the table's width.
     pub weight: f32,
 }
 
-pub struct Table {
-    pub columns: Vec<Column>,
+pub struct Table<'a> {
+    pub columns: Vec<Column<'a>>,
     pub rows: Vec<Vec<Cell>>,
     pub style: Style,
 }
@@ -78,17 +78,17 @@ impl Composer<'_> {
     }
 
     /// Header titles wrapped to their columns.
-    fn header_lines(&mut self, table: &Table, widths: &[f32]) -> Vec<Vec<String>> {
+    fn header_lines(&mut self, table: &Table<'_>, widths: &[f32]) -> Vec<Vec<String>> {
         let style = table.style.bold();
         table.columns.iter().zip(widths).map(|(c, w)| self.lines(c.title, style, w - 2.0 * PAD)).collect()
     }
 
-    fn header_height(&mut self, table: &Table, widths: &[f32]) -> f32 {
+    fn header_height(&mut self, table: &Table<'_>, widths: &[f32]) -> f32 {
         let tallest = self.header_lines(table, widths).iter().map(Vec::len).max().unwrap_or(1);
         tallest as f32 * table.style.line_height() + 2.0 * PAD
     }
 
-    fn header_row(&mut self, table: &Table, widths: &[f32]) {
+    fn header_row(&mut self, table: &Table<'_>, widths: &[f32]) {
         let style = table.style.bold();
         let titles = self.header_lines(table, widths);
         let height = self.header_height(table, widths);
@@ -113,7 +113,7 @@ impl Composer<'_> {
     }
 
     /// Lays out a table from the current position.
-    pub fn table(&mut self, table: &Table) {
+    pub fn table(&mut self, table: &Table<'_>) {
         let total: f32 = table.columns.iter().map(|c| c.weight).sum();
         let widths: Vec<f32> = table.columns.iter().map(|c| self.width() * c.weight / total).collect();
         let style = table.style;
