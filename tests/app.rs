@@ -1143,3 +1143,82 @@ fn the_clerk_attaches_a_paper_and_sees_it_is_late() {
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
     let _ = std::fs::remove_dir_all(&downloads);
 }
+
+/// Types as a person does into whatever has the keyboard.
+fn type_here(harness: &mut Harness<'static, App>, text: &str) {
+    harness.event(eframe::egui::Event::Text(text.into()));
+    harness.run();
+}
+
+#[test]
+fn a_performance_officer_types_the_months_figures_revises_one_with_a_reason_and_undoes_it() {
+    let mut harness = sample();
+    go_to(&mut harness, "Indicators");
+    harness.get_by_label("Enter figures…").click();
+    harness.run();
+    harness.run();
+    // The grid opens at the month after the latest held (October), the first field ready.
+    harness.get_by_label("November 2026");
+    type_here(&mut harness, "93");
+    press(&mut harness, Key::Enter);
+    type_here(&mut harness, "20.5");
+    press(&mut harness, Key::Enter);
+    harness.run();
+    let board = harness.state().board().unwrap().clone();
+    let november = improvement_board::model::YearMonth { year: 2026, month: 11 };
+    let figure = |board: &improvement_board::model::Board, id: &str, month| {
+        board.indicators.iter().find(|i| i.id == id).unwrap().figure(month).map(|r| (r.value, r.note.clone()))
+    };
+    assert_eq!(figure(&board, "contact-decisions", november), Some((93.0, String::new())));
+    assert_eq!(figure(&board, "rereferrals", november), Some((20.5, String::new())));
+    assert_eq!(figure(&board, "assessments-45", november), None, "only what was typed");
+
+    // October's re-referrals figure is revised: the reason is asked for before it is kept.
+    harness.get_by_label("◀").click();
+    harness.run();
+    harness.get_by_label("October 2026");
+    harness.get_by_role_and_label(Role::TextInput, "Re-referrals within 12 months").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    type_here(&mut harness, "21.6");
+    press(&mut harness, Key::Enter);
+    harness.get_by_label_contains("A revision needs its reason");
+    let october = improvement_board::model::YearMonth { year: 2026, month: 10 };
+    assert_eq!(figure(harness.state().board().unwrap(), "rereferrals", october), Some((21.2, String::new())));
+    type_here(&mut harness, "Late recording found in the audit");
+    press(&mut harness, Key::Enter);
+    harness.run();
+    let revised = harness.state().board().unwrap().clone();
+    assert_eq!(figure(&revised, "rereferrals", october), Some((21.6, "Late recording found in the audit".to_string())));
+    let rereferrals = revised.indicators.iter().find(|i| i.id == "rereferrals").unwrap();
+    assert_eq!(rereferrals.revised_readings(october).iter().map(|r| r.value).collect::<Vec<_>>(), [21.2]);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let undone = harness.state().board().unwrap();
+    assert_eq!(figure(undone, "rereferrals", october), Some((21.2, String::new())), "undo takes the revision back");
+    assert_eq!(figure(undone, "rereferrals", november), Some((20.5, String::new())), "and only the revision");
+}
+
+#[test]
+fn the_as_at_control_shows_the_figures_a_meeting_saw() {
+    let mut harness = sample();
+    go_to(&mut harness, "Indicators");
+    harness.get_by_label("Re-referrals within 12 months").click();
+    harness.run();
+    harness.get_by_label_contains("September 2026: 22.3% (revised from 21.7%)");
+    harness.get_by_label_contains("As at meeting 5").click();
+    harness.run();
+    harness.run();
+    // The view says so, and the status bar too.
+    harness.get_by_label("Figures as at 27 October 2026");
+    harness.get_by_label("Figures as at 27 October 2026: looking back (View → As at…)");
+    assert!(
+        harness.query_by_label_contains("revised from 21.7%").is_none(),
+        "the revision entered on 4 November was not yet known at meeting 5"
+    );
+    harness.get_by_label("Back to today").click();
+    harness.run();
+    harness.get_by_label_contains("September 2026: 22.3% (revised from 21.7%)");
+}

@@ -19,6 +19,7 @@ impl App {
                     self.apply(edit);
                 }
                 Intent::Command(command) => self.run_command(command, ctx),
+                Intent::SetAsAt(date) => self.as_at.date = date.filter(|d| *d != self.today),
                 Intent::ShowAction(id) => {
                     self.view = View::Plan;
                     self.plan.select(&id);
@@ -78,6 +79,8 @@ impl App {
             AppCommand::ExportStatement { public } => self.export(Publication::Statement { public }),
             AppCommand::ExportSpreadsheet { public } => self.export_spreadsheet(public),
             AppCommand::ImportSpreadsheet => self.start_import(),
+            AppCommand::ImportFigures => self.start_figures_import(),
+            AppCommand::ExportScorecard => self.export(Publication::Scorecard),
             AppCommand::Undo => self.undo(),
             AppCommand::Redo => self.redo(),
             AppCommand::Show(view) => self.view = view,

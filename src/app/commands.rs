@@ -33,6 +33,10 @@ pub enum AppCommand {
     ExportProgress {
         public: bool,
     },
+    /// The performance scorecard, to PDF.
+    ExportScorecard,
+    /// File → Import figures: the performance team's monthly return.
+    ImportFigures,
     /// The statement of action as sent to Ofsted, to PDF.
     ExportStatement {
         public: bool,
@@ -106,6 +110,7 @@ impl AppCommand {
                 | AppCommand::ExportMinutes { .. }
                 | AppCommand::ExportActionLog { .. }
                 | AppCommand::ExportProgress { .. }
+                | AppCommand::ExportScorecard
                 | AppCommand::ExportStatement { .. }
                 | AppCommand::ExportSpreadsheet { .. }
                 | AppCommand::NewBoard
@@ -132,11 +137,13 @@ impl AppCommand {
             AppCommand::ExportActionLog { public: true },
             AppCommand::ExportProgress { public: false },
             AppCommand::ExportProgress { public: true },
+            AppCommand::ExportScorecard,
             AppCommand::ExportStatement { public: false },
             AppCommand::ExportStatement { public: true },
             AppCommand::ExportSpreadsheet { public: false },
             AppCommand::ExportSpreadsheet { public: true },
             AppCommand::ImportSpreadsheet,
+            AppCommand::ImportFigures,
             AppCommand::Quit,
             AppCommand::Undo,
             AppCommand::Redo,
@@ -180,6 +187,8 @@ impl AppCommand {
             AppCommand::ExportSpreadsheet { public: false } => "Statement of action as a spreadsheet (full)…".into(),
             AppCommand::ExportSpreadsheet { public: true } => "Statement of action as a spreadsheet (public)…".into(),
             AppCommand::ImportSpreadsheet => "Import from a spreadsheet…".into(),
+            AppCommand::ImportFigures => "Import figures from a performance return…".into(),
+            AppCommand::ExportScorecard => "Performance scorecard…".into(),
             AppCommand::Undo => "Undo".into(),
             AppCommand::Redo => "Redo".into(),
             AppCommand::Show(view) => view.label().into(),
@@ -238,6 +247,8 @@ impl AppCommand {
             AppCommand::ExportSpreadsheet { public: false } => vec![k(CTRL_SHIFT, Key::X)],
             AppCommand::ExportSpreadsheet { public: true } => vec![k(CTRL_ALT_SHIFT, Key::X)],
             AppCommand::ImportSpreadsheet => vec![k(CTRL, Key::I)],
+            AppCommand::ImportFigures => vec![k(CTRL_SHIFT, Key::I)],
+            AppCommand::ExportScorecard => vec![k(CTRL, Key::K)],
             AppCommand::Undo => vec![k(CTRL, Key::Z)],
             AppCommand::Redo => vec![k(CTRL_SHIFT, Key::Z), k(CTRL, Key::Y)],
             AppCommand::Show(view) => vec![k(CTRL, view.key())],

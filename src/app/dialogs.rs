@@ -17,6 +17,8 @@ pub enum FileWanted {
     /// Where to save a PDF, suggesting a name.
     ExportPdf(Publication, String),
     ImportSheet,
+    /// The performance team's return.
+    ImportFigures,
     /// Where to save the statement as a spreadsheet (public or not), suggesting a name.
     ExportSheet {
         public: bool,
@@ -37,6 +39,7 @@ impl FileWanted {
             FileWanted::SaveBoard(_) => "Save the board",
             FileWanted::ExportPdf(..) => "Export to PDF",
             FileWanted::ImportSheet => "Import a statement of action from a spreadsheet",
+            FileWanted::ImportFigures => "Import figures from a performance return",
             FileWanted::ExportSheet { .. } => "Export the statement of action as a spreadsheet",
             FileWanted::AttachPaper { .. } => "Attach a paper",
         }
@@ -47,7 +50,9 @@ impl FileWanted {
         match self {
             FileWanted::OpenBoard | FileWanted::SaveBoard(_) => ("Board file", &["ron"]),
             FileWanted::ExportPdf(..) | FileWanted::AttachPaper { .. } => ("PDF", &["pdf"]),
-            FileWanted::ImportSheet => ("Spreadsheet", &["xlsx", "xlsm", "xlsb", "ods", "csv"]),
+            FileWanted::ImportSheet | FileWanted::ImportFigures => {
+                ("Spreadsheet", &["xlsx", "xlsm", "xlsb", "ods", "csv"])
+            }
             FileWanted::ExportSheet { .. } => ("Excel workbook", &["xlsx"]),
         }
     }
@@ -58,7 +63,10 @@ impl FileWanted {
             FileWanted::SaveBoard(name) | FileWanted::ExportPdf(_, name) | FileWanted::ExportSheet { name, .. } => {
                 Some(name)
             }
-            FileWanted::OpenBoard | FileWanted::ImportSheet | FileWanted::AttachPaper { .. } => None,
+            FileWanted::OpenBoard
+            | FileWanted::ImportSheet
+            | FileWanted::ImportFigures
+            | FileWanted::AttachPaper { .. } => None,
         }
     }
 
@@ -137,7 +145,7 @@ impl FileDialogs for ScriptedDialogs {
             FileWanted::OpenBoard => &mut self.open,
             FileWanted::SaveBoard(_) => &mut self.save,
             FileWanted::ExportPdf(..) => &mut self.pdf,
-            FileWanted::ImportSheet => &mut self.sheets_to_open,
+            FileWanted::ImportSheet | FileWanted::ImportFigures => &mut self.sheets_to_open,
             FileWanted::ExportSheet { .. } => &mut self.sheets_to_save,
             FileWanted::AttachPaper { .. } => &mut self.papers,
         };

@@ -68,6 +68,7 @@ impl App {
             }
             FileWanted::ExportPdf(publication, _) => self.export_to(publication, path),
             FileWanted::ImportSheet => self.import_from(path),
+            FileWanted::ImportFigures => self.figures_from(path),
             FileWanted::ExportSheet { public, .. } => self.export_spreadsheet_to(public, &path),
             FileWanted::AttachPaper { meeting, item } => self.attach_paper(meeting, item, &path),
         }
@@ -170,7 +171,7 @@ fn not_done(wanted: &FileWanted) -> &'static str {
         FileWanted::OpenBoard => "Not opened.",
         FileWanted::SaveBoard(_) => "Not saved.",
         FileWanted::ExportPdf(..) | FileWanted::ExportSheet { .. } => "Not exported.",
-        FileWanted::ImportSheet => "Not imported.",
+        FileWanted::ImportSheet | FileWanted::ImportFigures => "Not imported.",
         FileWanted::AttachPaper { .. } => "No paper attached.",
     }
 }

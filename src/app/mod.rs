@@ -13,6 +13,7 @@ mod commands;
 mod date_picker;
 pub mod dialogs;
 mod export;
+mod figures_import;
 mod fonts;
 mod import;
 mod indicators;
@@ -88,6 +89,8 @@ pub enum Intent {
     },
     /// Show a meeting in the meeting view.
     ShowMeeting(u32),
+    /// Show the board as at a date (`None`: today).
+    SetAsAt(Option<chrono::NaiveDate>),
     /// Ask "Approve the minutes … as a correct record?" before the approval (an
     /// `Edit::ApproveMinutes`) is made: it cannot be undone.
     AskToApprove(Edit),
@@ -167,6 +170,8 @@ pub struct App {
     people: people::PeopleState,
     /// A spreadsheet import under way, until it is confirmed or cancelled.
     pub import: Option<import::ImportSession>,
+    pub figures_import: Option<figures_import::FiguresImport>,
+    indicators: indicators::IndicatorsState,
 }
 
 impl App {
@@ -207,6 +212,8 @@ impl App {
             meeting: Default::default(),
             log: Default::default(),
             people: Default::default(),
+            figures_import: None,
+            indicators: Default::default(),
             import: None,
         };
         app.on_session_opened(false);
@@ -288,6 +295,7 @@ impl App {
             presenter::presenter_viewport(self, &ctx);
         }
         import::import_window(self, &ctx);
+        figures_import::figures_window(self, &ctx);
         if let Some(chooser) = self.chooser.as_mut()
             && let Some(answer) = chooser.show(&ctx)
         {

@@ -40,8 +40,12 @@ fn status_bar(app: &mut App, ui: &mut egui::Ui) {
         let date = crate::model::dates::uk_long(app.as_at.date_or(app.today));
         match app.as_at.looking_back(app.today) {
             Some(_) => {
-                let text = RichText::new(format!("As at {date}: looking back (View → As at…)")).strong();
+                let what = if app.view == View::Indicators { "Figures as at" } else { "As at" };
+                let text = RichText::new(format!("{what} {date}: looking back (View → As at…)")).strong();
                 ui.label(text.color(egui::Color32::from_rgb(0x8a, 0x4b, 0x00)));
+            }
+            None if app.view == View::Indicators => {
+                ui.label(format!("Figures as at {date}"));
             }
             None => {
                 ui.label(format!("As at {date}"));
@@ -113,16 +117,14 @@ fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
             for public in [false, true] {
                 command_button(app, ui, AppCommand::ExportStatement { public }, open);
             }
+            command_button(app, ui, AppCommand::ExportScorecard, open);
             ui.weak("Spreadsheets");
             for public in [false, true] {
                 command_button(app, ui, AppCommand::ExportSpreadsheet { public }, open);
             }
-            command_button(
-                app,
-                ui,
-                AppCommand::ImportSpreadsheet,
-                open && app.doc.as_ref().is_some_and(|d| d.read_only.is_none()),
-            );
+            let writable = open && app.doc.as_ref().is_some_and(|d| d.read_only.is_none());
+            command_button(app, ui, AppCommand::ImportSpreadsheet, writable);
+            command_button(app, ui, AppCommand::ImportFigures, writable);
             ui.separator();
             command_button(app, ui, AppCommand::AuditTrail, open);
             ui.separator();
@@ -216,7 +218,9 @@ fn central(app: &mut App, ui: &mut egui::Ui) {
         View::Plan => super::plan::plan_ui(ui, shown, shown_version, as_at, &mut app.plan, &mut intents),
         View::Meeting => super::meeting::meeting_ui(ui, board, doc.version, today, &mut app.meeting, &mut intents),
         View::ActionLog => super::action_log::action_log_ui(ui, shown, as_at, &mut app.log, &mut intents),
-        View::Indicators => super::indicators::indicators_ui(ui, shown),
+        View::Indicators => {
+            super::indicators::indicators_ui(ui, shown, as_at, today, &mut app.indicators, &mut intents)
+        }
         View::People => super::people::people_ui(ui, board, &mut app.people, &mut intents),
     }
     if let Some(date) = looking_back.filter(|_| !matches!(app.view, View::Meeting | View::People)) {
