@@ -225,7 +225,11 @@ fn the_progress_report_summarises_then_walks_every_priority_and_ends_with_indica
     }
     assert!(text.contains("Rolled up:"));
     assert!(text.contains("↓ down"), "changes since the last meeting are marked");
-    assert!(text.contains("Off target"));
+    assert!(
+        text.contains("Direction of travel") && text.contains("Statistical neighbours"),
+        "the scorecard, with its comparators"
+    );
+    assert!(text.contains("Charts"), "and a chart per indicator");
 }
 
 #[test]

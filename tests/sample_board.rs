@@ -24,7 +24,10 @@ fn the_sample_is_a_realistic_board() {
     let rated_at_four_or_more = board.actions.iter().filter(|a| a.updates.len() >= 4).count();
     assert!(rated_at_four_or_more >= 20, "RAG histories across four meetings: {rated_at_four_or_more}");
     assert!(board.indicators.len() >= 10);
-    assert!(board.indicators.iter().all(|i| i.readings.len() == 12));
+    assert!(board.indicators.iter().all(|i| i.figures().len() == 12), "a year of figures each");
+    assert!(board.indicators.iter().any(|i| i.readings.len() > 12), "one figure revised");
+    assert!(board.indicators.iter().filter(|i| i.amber_within.is_some()).count() >= 5, "Amber bands");
+    assert!(board.indicators.iter().filter(|i| !i.comparators.is_empty()).count() >= 5, "comparators");
     assert!(board.indicators.iter().filter(|i| i.target.is_some()).count() >= 10);
 
     let statuses: Vec<MeetingStatus> = board.meetings.iter().map(|m| m.status).collect();

@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use improvement_board::app::{App, View};
 
 /// The sample as the clerk of the screenshots has it: the same name on every machine.
@@ -47,6 +48,18 @@ fn action_log_looks_right() {
 #[test]
 fn indicators_look_right() {
     snapshot(View::Indicators, "indicators");
+}
+
+#[test]
+fn an_indicators_chart_looks_right() {
+    let mut app = sample();
+    app.view = View::Indicators;
+    let mut harness = harness_on(app);
+    harness.run();
+    harness.get_by_label("Re-referrals within 12 months").click();
+    harness.run();
+    harness.run();
+    harness.snapshot("indicator-chart");
 }
 
 #[test]

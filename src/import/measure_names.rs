@@ -6,6 +6,8 @@
 //! out, number words as digits) and match only when that form is the same: forgiving
 //! what returns do to names, never guessing between two different measures.
 
+use std::collections::HashMap;
+
 use crate::model::Indicator;
 
 /// Abbreviations the field uses in returns, spelt out as boards name them.
@@ -59,21 +61,43 @@ pub fn plain(name: &str) -> Vec<String> {
     joined.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
-/// The indicator a measure names: by its id, or by its name in plain form. `None` when
-/// none does, or when more than one would (the person chooses).
+/// The board's indicators by id and by name in plain form, made once for a whole return.
+pub struct Names<'a> {
+    indicators: &'a [Indicator],
+    by_id: HashMap<String, usize>,
+    by_plain: HashMap<Vec<String>, Vec<usize>>,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(indicators: &'a [Indicator]) -> Names<'a> {
+        let mut by_plain: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+        for (i, indicator) in indicators.iter().enumerate() {
+            by_plain.entry(plain(&indicator.name)).or_default().push(i);
+        }
+        let by_id = indicators.iter().enumerate().map(|(i, x)| (x.id.to_lowercase(), i)).collect();
+        Names { indicators, by_id, by_plain }
+    }
+
+    /// The indicator a measure names: by its id, or by its name in plain form. `None`
+    /// when none does, or when more than one would (the person chooses).
+    pub fn matching(&self, measure: &str) -> Option<&'a Indicator> {
+        let measure_plain = plain(measure);
+        if measure_plain.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.by_id.get(&measure.trim().to_lowercase()) {
+            return Some(&self.indicators[i]);
+        }
+        match self.by_plain.get(&measure_plain).map(Vec::as_slice) {
+            Some([one]) => Some(&self.indicators[*one]),
+            _ => None,
+        }
+    }
+}
+
+/// The indicator a measure names, as [`Names::matching`] finds it.
 pub fn matching<'a>(indicators: &'a [Indicator], measure: &str) -> Option<&'a Indicator> {
-    let measure_plain = plain(measure);
-    if measure_plain.is_empty() {
-        return None;
-    }
-    if let Some(by_id) = indicators.iter().find(|i| i.id.eq_ignore_ascii_case(measure.trim())) {
-        return Some(by_id);
-    }
-    let mut found = indicators.iter().filter(|i| plain(&i.name) == measure_plain);
-    match (found.next(), found.next()) {
-        (Some(one), None) => Some(one),
-        _ => None,
-    }
+    Names::new(indicators).matching(measure)
 }
 
 #[cfg(test)]

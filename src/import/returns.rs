@@ -203,6 +203,7 @@ impl Return {
                 sheet.name
             )
         })?;
+        let names = measure_names::Names::new(indicators);
         let mut read = Return {
             source: source.to_string(),
             sheet: sheet.name.clone(),
@@ -227,7 +228,7 @@ impl Return {
                     }
                     // A section heading or a note under the table carries no figures.
                     if !figures.is_empty() {
-                        read.add(index + 1, name, figures, indicators);
+                        read.add(index + 1, name, figures, &names);
                     }
                 }
             }
@@ -243,7 +244,7 @@ impl Return {
                         continue;
                     };
                     match figure_of(sheet.cell(index, value_column)) {
-                        Ok(Some(value)) => read.add(index + 1, name, vec![(month, value)], indicators),
+                        Ok(Some(value)) => read.add(index + 1, name, vec![(month, value)], &names),
                         Ok(None) => {}
                         Err(why) => read.problems.push(format!("row {}, {}: {why}", index + 1, month.short())),
                     }
@@ -253,7 +254,7 @@ impl Return {
         Ok(read)
     }
 
-    fn add(&mut self, row: usize, name: String, figures: Vec<(YearMonth, f64)>, indicators: &[Indicator]) {
+    fn add(&mut self, row: usize, name: String, figures: Vec<(YearMonth, f64)>, names: &measure_names::Names<'_>) {
         if let Some(measure) = self.measures.iter_mut().find(|m| m.name == name) {
             for (month, value) in figures {
                 match measure.figures.iter().find(|(m, _)| *m == month) {
@@ -268,7 +269,7 @@ impl Return {
             }
             return;
         }
-        let indicator = measure_names::matching(indicators, &name).map(|i| i.id.clone());
+        let indicator = names.matching(&name).map(|i| i.id.clone());
         self.measures.push(Measure { row, name, indicator, chosen: false, figures });
     }
 
@@ -320,8 +321,9 @@ impl Return {
     /// How the matched figures stand against the board's: new, the same, or revisions.
     pub fn compare(&self, board: &Board) -> Compared {
         let mut compared = Compared { new: 0, unchanged: 0, revisions: Vec::new() };
+        let by_id = ids(board);
         for (id, month, value) in self.batch(board, NaiveDate::MIN).figures {
-            let Some(indicator) = board.indicators.iter().find(|i| i.id == id) else { continue };
+            let Some(indicator) = by_id.get(id.as_str()).map(|&i| &board.indicators[i]) else { continue };
             match indicator.judge(month, value) {
                 Recording::New => compared.new += 1,
                 Recording::Unchanged => compared.unchanged += 1,
@@ -348,6 +350,12 @@ impl Return {
             ),
         }
     }
+}
+
+/// Each indicator's place on the board by its id: a return of a thousand measures looks
+/// each up once, not along the whole list.
+fn ids(board: &Board) -> std::collections::HashMap<&str, usize> {
+    board.indicators.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect()
 }
 
 /// A figure to the precision a return gives: 0.274 × 100 is 27.4, not 27.400000000000002.
