@@ -85,31 +85,7 @@ fn month_of_text(text: &str) -> Option<YearMonth> {
             _ => None,
         }
     };
-    let named = |word: &str| -> Option<u32> {
-        let word = word.trim_end_matches('.').to_lowercase();
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-        let full = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        let index = if word.len() == 3 || word == "sept" {
-            months.iter().position(|m| word.starts_with(m))
-        } else {
-            full.iter().position(|m| *m == word)
-        };
-        index.map(|i| i as u32 + 1)
-    };
-    let month = named(first).or_else(|| first.parse::<u32>().ok().filter(|m| (1..=12).contains(m)))?;
+    let month = super::values::month(first).or_else(|| first.parse::<u32>().ok().filter(|m| (1..=12).contains(m)))?;
     Some(YearMonth { year: year(second)?, month })
 }
 
@@ -361,4 +337,31 @@ fn ids(board: &Board) -> std::collections::HashMap<&str, usize> {
 /// A figure to the precision a return gives: 0.274 × 100 is 27.4, not 27.400000000000002.
 fn round(value: f64) -> f64 {
     (value * 1e6).round() / 1e6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_read_in_the_forms_returns_head_their_columns() {
+        let november = Some(YearMonth { year: 2026, month: 11 });
+        for text in ["Nov-26", "Nov 26", "Nov 2026", "November 2026", "2026-11", "11/2026", "Nov-2026"] {
+            assert_eq!(month_of(&Cell::Text(text.into())), november, "{text}");
+        }
+        assert_eq!(month_of(&Cell::Date(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())), november);
+        for not_a_month in ["Target", "Measure name", "2026", "Q3 2026/27", "13/2026"] {
+            assert_eq!(month_of(&Cell::Text(not_a_month.into())), None, "{not_a_month}");
+        }
+    }
+
+    #[test]
+    fn figures_are_read_as_returns_give_them() {
+        assert_eq!(figure_of(&Cell::Text("27.4%".into())), Ok(Some(27.4)));
+        assert_eq!(figure_of(&Cell::Text("1,204".into())), Ok(Some(1204.0)));
+        assert_eq!(figure_of(&Cell::Text("n/a".into())), Ok(None));
+        assert_eq!(figure_of(&Cell::Text("*".into())), Ok(None), "suppressed");
+        assert!(figure_of(&Cell::Text("tbc".into())).is_err());
+        assert!(figure_of(&Cell::Error("#DIV/0!".into())).is_err());
+    }
 }

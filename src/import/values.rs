@@ -22,7 +22,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// A month's number (1–12) from its name or three-letter abbreviation ("Sept" too).
-fn month(word: &str) -> Option<u32> {
+pub(super) fn month(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.').to_ascii_lowercase();
     if word.len() < 3 {
         return None;
