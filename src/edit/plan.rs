@@ -141,14 +141,7 @@ fn action_slot(board: &Board, recommendation: &str) -> usize {
 
 impl PlanEdit {
     pub(super) fn apply(&self, board: &mut Board) -> Result<Restore, EditError> {
-        let mut steps = Steps::default();
-        match self.take_steps(board, &mut steps) {
-            Ok(()) => Ok(steps.done()),
-            Err(error) => {
-                steps.roll_back(board);
-                Err(error)
-            }
-        }
+        Steps::run(board, |board, steps| self.take_steps(board, steps))
     }
 
     fn take_steps(&self, board: &mut Board, steps: &mut Steps) -> Result<(), EditError> {

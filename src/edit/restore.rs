@@ -4,6 +4,7 @@
 //! or removed — so undoing a rename across a 5,000-action board keeps only the handful of
 //! elements it changed, and a refused edit rolls back whatever it had begun.
 
+use super::EditError;
 use crate::model::{Board, Indicator, Inspection, Meeting, Person, PlanAction, Priority, Recommendation};
 
 /// One of the board's lists, with the element type it holds.
@@ -134,6 +135,21 @@ impl Restore {
 pub(super) struct Steps(Vec<Restore>);
 
 impl Steps {
+    /// Takes an edit's steps: all of them, or (refused part-way) none, the board put back.
+    pub(super) fn run(
+        board: &mut Board,
+        take: impl FnOnce(&mut Board, &mut Steps) -> Result<(), EditError>,
+    ) -> Result<Restore, EditError> {
+        let mut steps = Steps::default();
+        match take(board, &mut steps) {
+            Ok(()) => Ok(steps.done()),
+            Err(error) => {
+                steps.roll_back(board);
+                Err(error)
+            }
+        }
+    }
+
     pub(super) fn replace<T: Listed>(&mut self, board: &mut Board, index: usize, new: T) {
         let old = std::mem::replace(&mut T::list(board)[index], new);
         self.0.push(Restore::Put(index, old.part()));
@@ -162,11 +178,11 @@ impl Steps {
     }
 
     /// Undoes every step taken, for an edit refused part-way.
-    pub(super) fn roll_back(self, board: &mut Board) {
+    fn roll_back(self, board: &mut Board) {
         Restore::Many(self.0).undo(board);
     }
 
-    pub(super) fn done(mut self) -> Restore {
+    fn done(mut self) -> Restore {
         if self.0.len() == 1 { self.0.pop().expect("one step") } else { Restore::Many(self.0) }
     }
 }
