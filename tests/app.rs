@@ -1222,3 +1222,104 @@ fn the_as_at_control_shows_the_figures_a_meeting_saw() {
     harness.run();
     harness.get_by_label_contains("September 2026: 22.3% (revised from 21.7%)");
 }
+
+#[test]
+fn a_performance_officer_imports_the_return_adding_the_measure_the_board_does_not_keep() {
+    let dir = std::env::temp_dir().join(format!("ib-app-figures-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("board.ron");
+    std::fs::copy(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data/northmoor.ron"), &path).unwrap();
+    let sheet = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/returns/westbury-return.csv");
+    let dialogs = ScriptedDialogs { sheets_to_open: vec![sheet], ..Default::default() };
+    let mut harness = harness(App::new(open_session(Some(&path)), today(), Box::new(dialogs)));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::I);
+    harness.run();
+    harness.get_by_label_contains("months across on row 3 (Oct 2026 to Nov 2026)");
+    harness.get_by_label("Revision: Child protection visits within timescale, October 2026: 90 → 91");
+    let import = harness.get_by_label_contains("Import 3 new figures and 1 revision");
+    assert!(import.accesskit_node().is_disabled(), "a measure is not placed yet");
+    harness.get_by_role_and_label(Role::ComboBox, "Children missing from care (episodes) (1 figure)").click();
+    harness.run();
+    harness.get_by_label("Add as a new indicator…").click();
+    harness.run();
+    harness.run();
+    harness.get_by_label("Add an indicator");
+    harness.get_by_label("lower is better").click();
+    harness.run();
+    harness.get_by_label("Add indicator").click();
+    harness.run();
+    harness.run();
+    harness.get_by_label_contains("Import 4 new figures and 1 revision").click();
+    harness.run();
+
+    let board = harness.state().board().unwrap();
+    let missing = board.indicators.iter().find(|i| i.name == "Children missing from care (episodes)").unwrap();
+    assert_eq!(
+        (missing.unit, missing.better),
+        (improvement_board::model::Unit::Count, improvement_board::model::Better::Lower)
+    );
+    assert_eq!(
+        missing.figures().iter().map(|r| (r.period.to_string(), r.value)).collect::<Vec<_>>(),
+        [("2026-10".to_string(), 37.0)]
+    );
+    let visits = board.indicators.iter().find(|i| i.id == "cp-visits").unwrap();
+    assert_eq!(visits.latest().map(|r| r.value), Some(92.0));
+    // Undo takes the import back, then the new indicator.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let board = harness.state().board().unwrap();
+    assert_eq!(board.indicators.iter().find(|i| i.id == "cp-visits").unwrap().latest().map(|r| r.value), Some(90.0));
+    assert!(board.indicators.iter().any(|i| i.name == "Children missing from care (episodes)"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_indicator_is_added_with_a_comparator_and_removed_and_undo_brings_it_back() {
+    let mut harness = sample();
+    go_to(&mut harness, "Indicators");
+    harness.get_by_label("Add an indicator").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Name").click();
+    harness.run();
+    type_here(&mut harness, "Children missing from care (episodes)");
+    harness.get_by_role_and_label(Role::ComboBox, "Unit").click();
+    harness.run();
+    harness.get_by_label("Count").click();
+    harness.run();
+    harness.get_by_label("lower is better").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Target").click();
+    harness.run();
+    type_here(&mut harness, "30");
+    harness.get_by_label("Add a comparator").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Comparator").click();
+    harness.run();
+    type_here(&mut harness, "Region");
+    harness.get_by_role_and_label(Role::TextInput, "Month").click();
+    harness.run();
+    type_here(&mut harness, "2025-03");
+    harness.get_by_role_and_label(Role::TextInput, "Figure").click();
+    harness.run();
+    type_here(&mut harness, "34");
+    harness.get_by_label("Add indicator").click();
+    harness.run();
+    let board = harness.state().board().unwrap();
+    let added = board.indicators.last().unwrap();
+    assert_eq!(added.id, "children-missing-from-care", "the id proposed from the name");
+    assert_eq!((added.target, added.better), (Some(30.0), improvement_board::model::Better::Lower));
+    assert_eq!(added.comparators.len(), 1);
+    assert_eq!((added.comparators[0].name.as_str(), added.comparators[0].value), ("Region", 34.0));
+
+    harness.get_by_label("Children missing from care (episodes)").click();
+    harness.run();
+    harness.get_by_label("Remove indicator").click();
+    harness.run();
+    harness.get_by_label("Remove").click();
+    harness.run();
+    assert!(harness.state().board().unwrap().indicators.iter().all(|i| i.id != "children-missing-from-care"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().board().unwrap().indicators.iter().any(|i| i.id == "children-missing-from-care"));
+}

@@ -528,3 +528,31 @@ fn the_cli_imports_a_return_refusing_an_unmatched_measure_until_told_and_says_wh
     assert_eq!(std::fs::metadata(&board).unwrap().modified().unwrap(), modified);
     std::fs::remove_dir_all(board.parent().unwrap()).ok();
 }
+
+#[test]
+fn the_cli_brings_in_what_a_return_could_read_only_when_told_to_keep_going() {
+    let board = scratch_board("readings-keep-going");
+    std::fs::copy(here("sample_data/northmoor.ron"), &board).unwrap();
+    let csv = board.with_file_name("return.csv");
+    std::fs::write(
+        &csv,
+        "Measure,Nov-26\nAverage caseload per social worker,tbc\nAgency social workers,14\nChildren missing from care,37\n",
+    )
+    .unwrap();
+    let args = ["import-readings", csv.to_str().unwrap(), "--into", board.to_str().unwrap(), "--entered", "2026-12-03"];
+    let refused = run(&args);
+    assert_eq!(refused.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&refused.stdout);
+    assert!(said.contains("row 2, Nov 2026: \"tbc\" is not a figure"), "{said}");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("1 measure not matched and 1 cell not read"));
+    let kept_going = run(&[&args[..], &["--keep-going"]].concat());
+    assert_eq!(kept_going.status.code(), Some(0), "{}", String::from_utf8_lossy(&kept_going.stderr));
+    assert!(
+        String::from_utf8_lossy(&kept_going.stdout).contains("Imported 1 new figure, 0 revisions and 0 already held")
+    );
+    let saved = board_file::load(&board).unwrap();
+    let november = "2026-11".parse_month();
+    let figure = |id: &str| saved.indicators.iter().find(|i| i.id == id).unwrap().figure(november).map(|r| r.value);
+    assert_eq!((figure("agency-staff"), figure("caseload")), (Some(14.0), None));
+    std::fs::remove_dir_all(board.parent().unwrap()).ok();
+}

@@ -7,14 +7,17 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, RichText};
 
-use super::{App, View};
+use super::indicators::form::IndicatorForm;
+use super::{App, Intent, View};
 use crate::edit::{Edit, ScorecardEdit};
-use crate::import::{self, Return};
-use crate::model::{Board, plural};
+use crate::import::{self, Measure, Return};
+use crate::model::{Board, Unit, plural};
 
 pub struct FiguresImport {
     path: PathBuf,
     read: Return,
+    /// A measure being added as a new indicator: its row and the form.
+    adding: Option<(usize, IndicatorForm)>,
 }
 
 impl App {
@@ -37,7 +40,7 @@ impl App {
             .map_err(|e| e.to_string())
             .and_then(|sheet| Return::read(&sheet, &board.indicators, &source));
         match read {
-            Ok(read) => self.figures_import = Some(FiguresImport { path, read }),
+            Ok(read) => self.figures_import = Some(FiguresImport { path, read, adding: None }),
             Err(error) => self.status = format!("Could not import figures: {error}"),
         }
     }
@@ -52,7 +55,7 @@ pub fn figures_window(app: &mut App, ctx: &egui::Context) {
         .open(&mut open)
         .default_size([900.0, 520.0])
         .default_pos([40.0, 60.0])
-        .show(ctx, |ui| confirmed = figures_ui(ui, &mut import.read, board));
+        .show(ctx, |ui| confirmed = figures_ui(ui, &mut import, board, &mut app.intents));
     if confirmed {
         let batch = import.read.batch(board, app.today);
         let compared = import.read.compare(board);
@@ -74,8 +77,30 @@ pub fn figures_window(app: &mut App, ctx: &egui::Context) {
     }
 }
 
+/// Whether a measure has an indicator on the board to go to, or was left out.
+fn placed(measure: &Measure, board: &Board) -> bool {
+    match &measure.indicator {
+        Some(id) => board.indicators.iter().any(|i| &i.id == id),
+        None => measure.chosen,
+    }
+}
+
+/// A unit for a measure the board does not keep, from how the return names it.
+fn unit_named(name: &str) -> Unit {
+    let lower = name.to_lowercase();
+    if lower.contains('%') || ["percent", "proportion", "rate", "within", "timescale"].iter().any(|w| lower.contains(w))
+    {
+        Unit::Percent
+    } else if lower.contains("days") {
+        Unit::Days
+    } else {
+        Unit::Count
+    }
+}
+
 /// The window's content; true when the person pressed Import.
-fn figures_ui(ui: &mut egui::Ui, read: &mut Return, board: &Board) -> bool {
+fn figures_ui(ui: &mut egui::Ui, import: &mut FiguresImport, board: &Board, intents: &mut Vec<Intent>) -> bool {
+    let read = &mut import.read;
     ui.label(format!("Sheet \"{}\": {}", read.sheet, read.layout_words()));
     ui.separator();
     let mut choices = Vec::new();
@@ -86,33 +111,51 @@ fn figures_ui(ui: &mut egui::Ui, read: &mut Return, board: &Board) -> bool {
         ui.end_row();
         for measure in &read.measures {
             ui.label(measure.row.to_string());
-            ui.label(format!("{} ({})", measure.name, plural(measure.figures.len(), "figure")));
+            let name = ui.label(format!("{} ({})", measure.name, plural(measure.figures.len(), "figure")));
             let chosen = measure.indicator.as_ref().and_then(|id| board.indicators.iter().find(|i| &i.id == id));
             let shown = match chosen {
                 Some(indicator) => indicator.name.clone(),
-                None if measure.chosen => "Left out".into(),
-                None => "Not on the board: choose, or leave out".into(),
+                None if measure.chosen && measure.indicator.is_none() => "Left out".into(),
+                None => "Not on the board: choose, add it, or leave out".into(),
             };
-            egui::ComboBox::from_id_salt(("figures-match", measure.row)).selected_text(shown).width(360.0).show_ui(
-                ui,
-                |ui| {
+            egui::ComboBox::from_id_salt(("figures-match", measure.row))
+                .selected_text(shown)
+                .width(360.0)
+                .show_ui(ui, |ui| {
                     if ui.selectable_label(measure.chosen && measure.indicator.is_none(), "Leave out").clicked() {
                         choices.push((measure.row, None));
                     }
+                    if chosen.is_none() && ui.selectable_label(false, "Add as a new indicator…").clicked() {
+                        import.adding =
+                            Some((measure.row, IndicatorForm::for_measure(&measure.name, unit_named(&measure.name))));
+                    }
+                    ui.separator();
                     for indicator in &board.indicators {
                         let on = measure.indicator.as_deref() == Some(&indicator.id);
                         if ui.selectable_label(on, &indicator.name).clicked() {
                             choices.push((measure.row, Some(indicator.id.clone())));
                         }
                     }
-                },
-            );
+                })
+                .response
+                .labelled_by(name.id);
             ui.end_row();
         }
     });
     for (row, choice) in choices {
         // The row comes from the list itself, so it always names a measure.
         let _ = read.choose(row, choice);
+    }
+    if let Some((row, form)) = import.adding.as_mut() {
+        let before = intents.len();
+        if form.show(ui, board, intents) {
+            // Added (the form's edit is on its way): the measure goes to it. Cancelled:
+            // it stays unplaced.
+            if intents.len() > before {
+                let _ = read.choose(*row, Some(form.id().to_string()));
+            }
+            import.adding = None;
+        }
     }
     for problem in &read.problems {
         ui.label(RichText::new(problem).color(ui.visuals().warn_fg_color));
@@ -121,7 +164,7 @@ fn figures_ui(ui: &mut egui::Ui, read: &mut Return, board: &Board) -> bool {
     for (name, month, was, now) in &compared.revisions {
         ui.label(format!("Revision: {name}, {}: {was} → {now}", month.long()));
     }
-    let unmatched = read.unmatched().count();
+    let unmatched = read.measures.iter().filter(|m| !placed(m, board)).count();
     ui.separator();
     let mut confirmed = false;
     ui.horizontal(|ui| {

@@ -131,7 +131,10 @@ pub fn find_layout(sheet: &Sheet) -> Option<Layout> {
     for (row, cells) in sheet.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
         let months: Vec<(usize, YearMonth)> =
             cells.iter().enumerate().filter_map(|(column, cell)| Some((column, month_of(cell)?))).collect();
-        if months.len() >= 2 {
+        // One month is enough under a header that names the measures: a return of this
+        // month's figures alone.
+        let headed = cells.iter().any(|cell| header_is(cell, &MEASURE_HEADERS));
+        if months.len() >= 2 || (months.len() == 1 && headed) {
             let measure_column = measure_column(sheet, row, months[0].0)?;
             return Some(Layout::MonthsAcross { header_row: row + 1, measure_column, months });
         }

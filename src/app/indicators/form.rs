@@ -5,6 +5,7 @@
 use eframe::egui::{self, RichText};
 
 use super::Intent;
+use crate::app::widgets::combo_named_by;
 use crate::edit::{Edit, ScorecardEdit};
 use crate::model::{Better, Board, Comparator, Indicator, Unit, YearMonth};
 
@@ -57,6 +58,19 @@ impl IndicatorForm {
         IndicatorForm::from(indicator, true)
     }
 
+    /// A new indicator for a measure a return names that the board does not keep yet.
+    pub fn for_measure(name: &str, unit: Unit) -> IndicatorForm {
+        let mut form = IndicatorForm::adding();
+        form.indicator.name = name.trim().to_string();
+        form.indicator.unit = unit;
+        form
+    }
+
+    /// The id the indicator is being added or edited under.
+    pub fn id(&self) -> &str {
+        &self.indicator.id
+    }
+
     pub fn editing(indicator: &Indicator) -> IndicatorForm {
         IndicatorForm::from(indicator.clone(), false)
     }
@@ -84,27 +98,26 @@ impl IndicatorForm {
                 self.indicator.id = id_from(&self.indicator.name, board);
             }
             egui::Grid::new("indicator-form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
-                ui.label("Name");
-                ui.add(egui::TextEdit::singleline(&mut self.indicator.name).desired_width(360.0));
+                let label = ui.label("Name");
+                ui.add(egui::TextEdit::singleline(&mut self.indicator.name).desired_width(360.0)).labelled_by(label.id);
                 ui.end_row();
-                ui.label("Id");
+                let label = ui.label("Id");
                 if self.adding {
-                    if ui.add(egui::TextEdit::singleline(&mut self.indicator.id).desired_width(200.0)).changed() {
+                    let field = egui::TextEdit::singleline(&mut self.indicator.id).desired_width(200.0);
+                    if ui.add(field).labelled_by(label.id).changed() {
                         self.id_typed = true;
                     }
                 } else {
                     ui.label(&self.indicator.id);
                 }
                 ui.end_row();
-                ui.label("Unit");
-                egui::ComboBox::from_id_salt("indicator-unit").selected_text(self.indicator.unit.word()).show_ui(
-                    ui,
-                    |ui| {
-                        for unit in Unit::ALL {
-                            ui.selectable_value(&mut self.indicator.unit, unit, unit.word());
-                        }
-                    },
-                );
+                let label = ui.label("Unit");
+                let unit = &mut self.indicator.unit;
+                combo_named_by(ui, label.id, "indicator-unit", unit.word().to_string(), |ui| {
+                    for choice in Unit::ALL {
+                        ui.selectable_value(unit, choice, choice.word());
+                    }
+                });
                 ui.end_row();
                 ui.label("Better");
                 ui.horizontal(|ui| {
@@ -113,21 +126,31 @@ impl IndicatorForm {
                     }
                 });
                 ui.end_row();
-                ui.label("Target");
-                ui.add(egui::TextEdit::singleline(&mut self.target).desired_width(80.0).hint_text("none"));
+                let label = ui.label("Target");
+                ui.add(egui::TextEdit::singleline(&mut self.target).desired_width(80.0).hint_text("none"))
+                    .labelled_by(label.id);
                 ui.end_row();
-                ui.label("Amber within");
+                let label = ui.label("Amber within");
                 ui.add(egui::TextEdit::singleline(&mut self.amber).desired_width(80.0).hint_text("none"))
+                    .labelled_by(label.id)
                     .on_hover_text("Off target by no more than this is Amber; beyond it, Red");
                 ui.end_row();
             });
             ui.label("Comparators (published benchmarks: England, region, statistical neighbours)");
             let mut remove = None;
             egui::Grid::new("comparators-form").num_columns(4).show(ui, |ui| {
+                if self.comparators.is_empty() {
+                    return;
+                }
+                let headers = [ui.label("Comparator"), ui.label("Month"), ui.label("Figure")].map(|l| l.id);
+                ui.end_row();
                 for (n, (name, period, value)) in self.comparators.iter_mut().enumerate() {
-                    ui.add(egui::TextEdit::singleline(name).desired_width(180.0).hint_text("England"));
-                    ui.add(egui::TextEdit::singleline(period).desired_width(80.0).hint_text("2025-03"));
-                    ui.add(egui::TextEdit::singleline(value).desired_width(70.0).hint_text("figure"));
+                    ui.add(egui::TextEdit::singleline(name).desired_width(180.0).hint_text("England"))
+                        .labelled_by(headers[0]);
+                    ui.add(egui::TextEdit::singleline(period).desired_width(80.0).hint_text("2025-03"))
+                        .labelled_by(headers[1]);
+                    ui.add(egui::TextEdit::singleline(value).desired_width(70.0).hint_text("figure"))
+                        .labelled_by(headers[2]);
                     if ui.small_button("Remove").clicked() {
                         remove = Some(n);
                     }

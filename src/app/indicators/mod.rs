@@ -6,7 +6,7 @@
 
 mod chart;
 mod entry;
-mod form;
+pub(super) mod form;
 
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
