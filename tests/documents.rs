@@ -343,3 +343,53 @@ fn the_scorecard_rates_each_indicator_against_target_and_comparators_as_the_boar
     let revised = scorecard_pdf(&board, NaiveDate::from_ymd_opt(2026, 11, 10).unwrap());
     assert!(pages_text(&revised).join(" ").contains("21.2% (Oct 2026)"));
 }
+
+/// What a PDF/UA-1 checker (veraPDF's rules, through `page_validation`) finds wrong.
+fn pdf_ua_failures(rendered: &Rendered) -> Vec<String> {
+    use page_validation::{ValidationOptions, ValidationProfile, validate_pdf_bytes};
+    let options = ValidationOptions::default().profile(ValidationProfile::PdfUa1);
+    let report = validate_pdf_bytes(&rendered.bytes, &options).expect("the checker reads the PDF");
+    report.failures.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn every_document_passes_a_pdf_ua_1_checker() {
+    use improvement_board::documents::{agenda::agenda_pdf, scorecard::scorecard_pdf, statement::statement_pdf};
+    let board = sample_board();
+    let documents = [
+        ("minutes", minutes_pdf(&board, 3, MinutesOptions { public: false }).unwrap()),
+        ("public minutes", minutes_pdf(&board, 3, MinutesOptions { public: true }).unwrap()),
+        ("draft minutes", minutes_pdf(&board, 5, MinutesOptions { public: false }).unwrap()),
+        ("action log", action_log_pdf(&board, today(), ActionLogOptions { public: false })),
+        ("public action log", action_log_pdf(&board, today(), ActionLogOptions { public: true })),
+        ("progress report", progress_pdf(&board, today(), false)),
+        ("public progress report", progress_pdf(&board, today(), true)),
+        ("statement of action", statement_pdf(&board, today(), false)),
+        ("agenda", agenda_pdf(&board, 6, None).unwrap()),
+        ("scorecard", scorecard_pdf(&board, today())),
+    ];
+    let mut failed = Vec::new();
+    for (name, rendered) in &documents {
+        for failure in pdf_ua_failures(rendered) {
+            failed.push(format!("{name}: {failure}"));
+        }
+    }
+    assert!(failed.is_empty(), "{} failures:\n{}", failed.len(), failed.join("\n"));
+}
+
+#[test]
+fn the_checker_fails_a_pdf_that_is_not_tagged() {
+    // The same document with its structure taken out: what the checker must catch.
+    let mut rendered = progress_pdf(&sample_board(), today(), false);
+    let mut doc = Document::load_mem(&rendered.bytes).unwrap();
+    let catalog = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    let catalog = doc.get_object_mut(catalog).unwrap().as_dict_mut().unwrap();
+    catalog.remove(b"StructTreeRoot");
+    catalog.remove(b"MarkInfo");
+    catalog.remove(b"Lang");
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    rendered.bytes = bytes;
+    let failures = pdf_ua_failures(&rendered);
+    assert!(failures.len() >= 2, "{failures:?}");
+}

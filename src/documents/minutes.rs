@@ -2,7 +2,7 @@
 //! resolutions, the RAG ratings agreed, and the actions raised. A meeting not yet approved
 //! is marked DRAFT on every page; the public copy leaves out every exempt item.
 
-use super::layout::{Cell, Column, Composer, PageSize, RunningText, Style, Table};
+use super::layout::{Cell, Column, Composer, Kind, PageSize, RunningText, Style, Table};
 use std::borrow::Cow;
 
 use super::{DocumentError, Rendered, board_line, composer, finish};
@@ -115,9 +115,16 @@ fn items(page: &mut Composer, board: &Board, meeting: &Meeting) {
         page.paragraph(&item.notes, Style::BODY);
         if !item.resolutions.is_empty() {
             page.paragraph("Resolved –", Style::BODY.bold());
+            // A numbered list, for a screen reader as on the page.
+            page.begin(Kind::L);
             for (n, resolution) in item.resolutions.iter().enumerate() {
+                page.begin(Kind::LI);
+                page.begin(Kind::LBody);
                 page.paragraph(&format!("({}) {resolution}", n + 1), Style::BODY.indented(6.0));
+                page.end();
+                page.end();
             }
+            page.end();
         }
         for action in meeting.actions.iter().filter(|a| a.item == Some(item.number)) {
             let due = action.due.map(|d| format!(" by {}", uk_long(d))).unwrap_or_default();

@@ -103,6 +103,7 @@ pub struct Composed {
     pages: Vec<layout::Page>,
     bookmarks: Vec<(String, usize)>,
     warnings: Vec<String>,
+    structure: layout::Structure,
     meta: Metadata,
 }
 
@@ -110,7 +111,7 @@ impl Composed {
     /// Writes the PDF.
     pub fn render(self) -> Rendered {
         let count = self.pages.len();
-        let bytes = write_pdf(typeface(), self.size, self.pages, &self.bookmarks, &self.meta);
+        let bytes = write_pdf(typeface(), self.size, self.pages, &self.bookmarks, &self.structure, &self.meta);
         Rendered { bytes, pages: count, warnings: self.warnings }
     }
 }
@@ -118,10 +119,10 @@ impl Composed {
 /// Finishes a composition: running header and footer on every page, metadata.
 fn compose(composer: Composer<'_>, running: RunningText, title: String, subject: String, board: &Board) -> Composed {
     let size = composer.size;
-    let (pages, bookmarks, warnings) = composer.finish(&running);
+    let layout::Finished { pages, bookmarks, warnings, structure } = composer.finish(&running);
     let meta =
         Metadata { title, author: board.authority.clone(), subject, created: chrono::Local::now().naive_local() };
-    Composed { size, pages, bookmarks, warnings, meta }
+    Composed { size, pages, bookmarks, warnings, structure, meta }
 }
 
 /// Finishes a composed document into PDF bytes.

@@ -4,6 +4,7 @@
 
 use super::compose::{Composer, PT, Style};
 use super::page::{Colour, Item};
+use super::structure::Kind;
 use crate::model::{Better, Indicator, Reading};
 
 const AMBER_BAND: Colour = Colour(1.0, 0.91, 0.7);
@@ -16,6 +17,54 @@ const FOOT: f32 = 6.0;
 const RIGHT: f32 = 38.0;
 /// A narrow chart gives its labels no more than this share of its width.
 const RIGHT_SHARE: f32 = 0.3;
+
+/// What the chart shows, in sentences, for a reader who cannot see it: where the figure
+/// went, how the latest stands against the target, the comparators, and each month's
+/// figure.
+pub fn chart_words(indicator: &Indicator, figures: &[&Reading]) -> String {
+    let unit = indicator.unit;
+    let (Some(first), Some(last)) = (figures.first(), figures.last()) else {
+        return format!("A line chart of {}, which has no figures yet.", indicator.name);
+    };
+    let mut words = format!(
+        "A line chart of {} from {} to {}. It went from {} to {}",
+        indicator.name,
+        first.period.long(),
+        last.period.long(),
+        unit.format(first.value),
+        unit.format(last.value)
+    );
+    match (indicator.target, indicator.rating()) {
+        (Some(target), Some(rag)) => words.push_str(&format!(
+            ", and the latest is rated {} against a target of {} ({})",
+            rag.word(),
+            unit.format(target),
+            indicator.better.phrase()
+        )),
+        _ => words.push_str(&format!(" ({})", indicator.better.phrase())),
+    }
+    words.push('.');
+    if let Some(band) = indicator.amber_within.filter(|_| indicator.target.is_some()) {
+        words.push_str(&format!(" Within {} of the target is Amber.", unit.format(band)));
+    }
+    for comparator in &indicator.comparators {
+        words.push_str(&format!(
+            " The figure for {} was {} in {}.",
+            comparator.name,
+            unit.format(comparator.value),
+            comparator.period.long()
+        ));
+    }
+    let each: Vec<String> = figures
+        .iter()
+        .map(|r| {
+            let revised = if indicator.is_revised(r.period) { ", revised" } else { "" };
+            format!("{} in {}{revised}", unit.format(r.value), r.period.long())
+        })
+        .collect();
+    words.push_str(&format!(" Month by month the figures were {}.", each.join("; ")));
+    words
+}
 
 /// Values up the side: three to six round steps spanning `low` to `high`.
 pub fn ticks(low: f64, high: f64) -> Vec<f64> {
@@ -52,6 +101,12 @@ fn month_labels(count: usize, most: usize) -> Vec<usize> {
 impl Composer<'_> {
     /// Draws `indicator`'s chart of `figures` in the box at (`x`, `y`), `w` by `h` mm.
     pub fn indicator_chart(&mut self, x: f32, y: f32, w: f32, h: f32, indicator: &Indicator, figures: &[&Reading]) {
+        self.begin(Kind::Figure { alt: chart_words(indicator, figures) });
+        self.draw_chart(x, y, w, h, indicator, figures);
+        self.end();
+    }
+
+    fn draw_chart(&mut self, x: f32, y: f32, w: f32, h: f32, indicator: &Indicator, figures: &[&Reading]) {
         let right = RIGHT.min(w * RIGHT_SHARE);
         let plot = (x + LEFT, y + 2.0, w - LEFT - right, h - FOOT - 2.0);
         let (px, py, pw, ph) = plot;

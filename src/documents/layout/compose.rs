@@ -4,6 +4,7 @@
 
 use super::measure::{Typeface, wrap};
 use super::page::{Colour, Item, Page, PageSize};
+use super::structure::{Kind, Structure};
 
 pub const MARGIN: f32 = 20.0;
 /// Points to millimetres.
@@ -62,6 +63,14 @@ pub struct RunningText {
     pub footer: String,
 }
 
+/// A document laid out: its pages, outline, warnings and structure.
+pub struct Finished {
+    pub pages: Vec<Page>,
+    pub bookmarks: Vec<(String, usize)>,
+    pub warnings: Vec<String>,
+    pub structure: Structure,
+}
+
 pub struct Composer<'a> {
     pub typeface: &'a Typeface,
     pub size: PageSize,
@@ -71,6 +80,10 @@ pub struct Composer<'a> {
     /// Outline entries: title and page index.
     pub bookmarks: Vec<(String, usize)>,
     pub warnings: Vec<String>,
+    /// What the content means, for the structure tree.
+    pub structure: Structure,
+    /// Items laid out now are decoration (a table's header repeated on a new page).
+    artifact: bool,
 }
 
 impl<'a> Composer<'a> {
@@ -82,7 +95,25 @@ impl<'a> Composer<'a> {
             y: MARGIN + HEADER_BAND,
             bookmarks: vec![],
             warnings: vec![],
+            structure: Structure::default(),
+            artifact: false,
         }
+    }
+
+    /// Opens a structure element: what is laid out until [`Composer::end`] is in it.
+    pub fn begin(&mut self, kind: Kind) -> usize {
+        self.structure.begin(kind)
+    }
+
+    pub fn end(&mut self) {
+        self.structure.end();
+    }
+
+    /// Lays out what `draw` draws as decoration, outside the structure.
+    pub fn as_artifact(&mut self, draw: impl FnOnce(&mut Self)) {
+        let was = std::mem::replace(&mut self.artifact, true);
+        draw(self);
+        self.artifact = was;
     }
 
     pub fn left(&self) -> f32 {
@@ -121,9 +152,24 @@ impl<'a> Composer<'a> {
         self.y = (self.y + mm).min(self.bottom());
     }
 
+    /// Puts an item on the page. Text goes into the structure element open now, or into
+    /// a paragraph of its own if none that holds text is open; graphics are content only
+    /// inside a figure, and otherwise decoration.
     pub fn push(&mut self, item: Item) {
-        let index = self.pages.len() - 1;
-        self.pages[index].items.push(item);
+        let page = self.pages.len() - 1;
+        let index = self.pages[page].items.len();
+        let is_text = matches!(item, Item::Text { .. });
+        self.pages[page].items.push(item);
+        if self.artifact {
+            return;
+        }
+        if self.structure.in_figure() || (is_text && self.structure.in_content()) {
+            self.structure.attach(page, index);
+        } else if is_text {
+            self.structure.begin(Kind::P);
+            self.structure.attach(page, index);
+            self.structure.end();
+        }
     }
 
     /// Text made drawable (unknown characters replaced, with a warning).
@@ -157,11 +203,36 @@ impl<'a> Composer<'a> {
         format!("{}…", shortened.trim_end())
     }
 
-    /// A wrapped paragraph, breaking across pages line by line.
+    /// A wrapped paragraph, breaking across pages line by line. In the structure it is a
+    /// paragraph, or the document's title (H1) or a subtitle (H2) set in those styles.
     pub fn paragraph(&mut self, text: &str, style: Style) {
+        let kind = if style == Style::TITLE {
+            Kind::H1
+        } else if style == Style::H1 {
+            Kind::H2
+        } else {
+            Kind::P
+        };
+        self.paragraph_as(text, style, kind);
+    }
+
+    /// A paragraph as the structure element `kind`, or within the element open now if
+    /// that holds text (a table cell, a list item's body).
+    fn paragraph_as(&mut self, text: &str, style: Style, kind: Kind) {
         if text.trim().is_empty() {
             return;
         }
+        let own = !self.artifact && !self.structure.in_content();
+        if own {
+            self.structure.begin(kind);
+        }
+        self.lay_lines(text, style);
+        if own {
+            self.structure.end();
+        }
+    }
+
+    fn lay_lines(&mut self, text: &str, style: Style) {
         let width = self.width() - style.indent;
         for line in self.lines(text, style, width) {
             self.keep(style.line_height());
@@ -190,7 +261,15 @@ impl<'a> Composer<'a> {
             let mark = self.drawable(mark);
             self.bookmarks.push((mark, self.page_index()));
         }
-        self.paragraph(text, style);
+        // The title is the one H1; sections are H2, and what is under them H3.
+        let level = if style == Style::TITLE {
+            Kind::H1
+        } else if style == Style::H1 {
+            Kind::H2
+        } else {
+            Kind::H3
+        };
+        self.paragraph_as(text, style, level);
     }
 
     /// A thin rule across the text width.
@@ -209,8 +288,9 @@ impl<'a> Composer<'a> {
         self.y = y;
     }
 
-    /// Finishes the document: every page gets the running header and "Page X of Y".
-    pub fn finish(mut self, running: &RunningText) -> (Vec<Page>, Vec<(String, usize)>, Vec<String>) {
+    /// Finishes the document: every page gets the running header and "Page X of Y",
+    /// after its content, as decoration.
+    pub fn finish(mut self, running: &RunningText) -> Finished {
         let total = self.pages.len();
         let (left, right) = (MARGIN, self.size.width - MARGIN);
         let head = self.typeface.drawable(&running.left, &mut self.warnings);
@@ -270,9 +350,8 @@ impl<'a> Composer<'a> {
                     text: marking.clone(),
                 });
             }
-            stamp.append(&mut page.items);
-            page.items = stamp;
+            page.items.append(&mut stamp);
         }
-        (self.pages, self.bookmarks, self.warnings)
+        Finished { pages: self.pages, bookmarks: self.bookmarks, warnings: self.warnings, structure: self.structure }
     }
 }

@@ -52,10 +52,48 @@ pub struct FaceInStream {
 /// The page's content stream. Shapes come first, then all the page's text in one text
 /// object: text always sits on its chip or stripe, and one text object with moves between
 /// lines is a third of the operators that a text object per line is.
+#[cfg(test)]
 pub fn page_content(page: &Page, size: PageSize, regular: &FaceInStream, bold: &FaceInStream) -> Vec<u8> {
-    let mut out = Stream { bytes: Vec::with_capacity(page.items.len() * 48), fill: None, stroke: None, width: None };
+    tagged_page_content(page, size, regular, bold, &[]).0
+}
+
+/// The page's content stream with every item marked: as content of the structure type
+/// given (numbered with a marked-content id, returned per item), or as an artifact where
+/// none is. With no types given, nothing is marked.
+pub fn tagged_page_content(
+    page: &Page,
+    size: PageSize,
+    regular: &FaceInStream,
+    bold: &FaceInStream,
+    tags: &[Option<&'static str>],
+) -> (Vec<u8>, Vec<Option<u32>>) {
+    let mut out = Stream { bytes: Vec::with_capacity(page.items.len() * 64), fill: None, stroke: None, width: None };
+    let mut mcids: Vec<Option<u32>> = vec![None; page.items.len()];
+    let mut next_mcid = 0;
+    let mut begin = |out: &mut Stream, index: usize| {
+        if tags.is_empty() {
+            return;
+        }
+        match tags.get(index).copied().flatten() {
+            Some(name) => {
+                out.bytes.extend_from_slice(format!("/{name} <</MCID {next_mcid}>> BDC\n").as_bytes());
+                mcids[index] = Some(next_mcid);
+                next_mcid += 1;
+            }
+            None => out.bytes.extend_from_slice(b"/Artifact BMC\n"),
+        }
+    };
+    let end = |out: &mut Stream| {
+        if !tags.is_empty() {
+            out.bytes.extend_from_slice(b"EMC\n");
+        }
+    };
     let height = size.height / PT;
-    for item in &page.items {
+    for (index, item) in page.items.iter().enumerate() {
+        if matches!(item, Item::Text { .. }) {
+            continue;
+        }
+        begin(&mut out, index);
         match *item {
             Item::Box { x, y, w, h, colour } => {
                 out.fill(colour);
@@ -70,33 +108,35 @@ pub fn page_content(page: &Page, size: PageSize, regular: &FaceInStream, bold: &
                 out.bytes.extend_from_slice(b"l S\n");
             }
             Item::Line { ref points, thickness, colour, dash } => {
-                let Some(((x0, y0), rest)) = points.split_first() else { continue };
-                out.stroke(colour, thickness / PT);
-                if let Some(dash) = dash {
-                    out.bytes.push(b'[');
-                    out.numbers(&[dash / PT, dash / PT]);
-                    out.bytes.extend_from_slice(b"] 0 d\n");
-                }
-                out.numbers(&[x0 / PT, height - y0 / PT]);
-                out.bytes.extend_from_slice(b"m ");
-                for (x, y) in rest {
-                    out.numbers(&[x / PT, height - y / PT]);
-                    out.bytes.extend_from_slice(b"l ");
-                }
-                out.bytes.extend_from_slice(b"S\n");
-                if dash.is_some() {
-                    out.bytes.extend_from_slice(b"[] 0 d\n");
+                if let Some(((x0, y0), rest)) = points.split_first() {
+                    out.stroke(colour, thickness / PT);
+                    if let Some(dash) = dash {
+                        out.bytes.push(b'[');
+                        out.numbers(&[dash / PT, dash / PT]);
+                        out.bytes.extend_from_slice(b"] 0 d\n");
+                    }
+                    out.numbers(&[x0 / PT, height - y0 / PT]);
+                    out.bytes.extend_from_slice(b"m ");
+                    for (x, y) in rest {
+                        out.numbers(&[x / PT, height - y / PT]);
+                        out.bytes.extend_from_slice(b"l ");
+                    }
+                    out.bytes.extend_from_slice(b"S\n");
+                    if dash.is_some() {
+                        out.bytes.extend_from_slice(b"[] 0 d\n");
+                    }
                 }
             }
             Item::Text { .. } => {}
         }
+        end(&mut out);
     }
     let mut font: Option<(bool, f32)> = None;
     // Where the previous line began, in hundredths of a point: `Td` moves from there.
     // Working in whole hundredths keeps a page's hundred moves from adding up their
     // rounding.
     let mut at = (0, 0);
-    for item in &page.items {
+    for (index, item) in page.items.iter().enumerate() {
         let Item::Text { x, y, size: points, bold: is_bold, colour, ref text } = *item else { continue };
         if font.is_none() {
             // With no leading, T* returns to the start of the current line: it moves
@@ -105,6 +145,7 @@ pub fn page_content(page: &Page, size: PageSize, regular: &FaceInStream, bold: &
         } else {
             out.bytes.extend_from_slice(b"T*\n");
         }
+        begin(&mut out, index);
         if font != Some((is_bold, points)) {
             let face = if is_bold { bold } else { regular };
             out.bytes.push(b'/');
@@ -122,11 +163,12 @@ pub fn page_content(page: &Page, size: PageSize, regular: &FaceInStream, bold: &
         at = to;
         out.text(text, if is_bold { &bold.codes } else { &regular.codes });
         out.bytes.extend_from_slice(b" Tj\n");
+        end(&mut out);
     }
     if font.is_some() {
         out.bytes.extend_from_slice(b"ET\n");
     }
-    out.bytes
+    (out.bytes, mcids)
 }
 
 /// The bytes so far, and the graphics state they leave, so that colours and widths are

@@ -5,9 +5,10 @@ use std::collections::BTreeSet;
 use lopdf::ObjectId;
 use printpdf::{FontId, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem};
 
-use super::content::{Codes, FaceInStream, page_content};
+use super::content::{Codes, FaceInStream, tagged_page_content};
 use super::measure::Typeface;
 use super::page::{Item, Page, PageSize};
+use super::structure::Structure;
 
 /// What the PDF says about itself.
 pub struct Metadata {
@@ -43,6 +44,7 @@ pub fn write_pdf(
     size: PageSize,
     pages: Vec<Page>,
     bookmarks: &[(String, usize)],
+    structure: &Structure,
     meta: &Metadata,
 ) -> Vec<u8> {
     let mut doc = PdfDocument::new(&meta.title);
@@ -70,16 +72,24 @@ pub fn write_pdf(
     drop(doc);
     let page_ids: Vec<ObjectId> = pdf.get_pages().into_values().collect();
     let faces = page_ids.first().map(|first| read_probe(&pdf, *first, &used, &regular, &bold));
+    let items_per_page: Vec<usize> = pages.iter().map(|p| p.items.len()).collect();
+    let elements_by_item = structure.elements_by_item(&items_per_page);
+    let mut marked: Vec<Vec<Option<u32>>> = Vec::with_capacity(pages.len());
     if let Some((regular, bold)) = faces {
-        for (page, id) in pages.into_iter().zip(&page_ids) {
-            let content = page_content(&page, size, &regular, &bold);
+        for ((page, id), elements) in pages.into_iter().zip(&page_ids).zip(&elements_by_item) {
+            let tags: Vec<Option<&'static str>> =
+                elements.iter().map(|e| e.map(|e| structure.elements[e].kind.name())).collect();
+            let (content, mcids) = tagged_page_content(&page, size, &regular, &bold, &tags);
             drop(page);
             set_page_content(&mut pdf, *id, deflate(&content));
+            marked.push(mcids);
         }
     }
+    super::tagging::tag(&mut pdf, &page_ids, structure, &marked, meta);
     for object in pdf.objects.values_mut() {
         if let Ok(stream) = object.as_stream_mut()
             && stream.dict.get(b"Filter").is_err()
+            && stream.allows_compression
         {
             let compressed = deflate(&stream.content);
             if compressed.len() + 19 < stream.content.len() {

@@ -7,9 +7,12 @@ mod content;
 pub mod emit;
 pub mod measure;
 pub mod page;
+pub mod structure;
 pub mod table;
+mod tagging;
 
-pub use compose::{Composer, RunningText, Style};
+pub use compose::{Composer, Finished, RunningText, Style};
 pub use measure::Typeface;
 pub use page::{Colour, Page, PageSize};
+pub use structure::{Kind, Structure};
 pub use table::{Cell, Column, Table};

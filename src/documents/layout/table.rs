@@ -4,6 +4,7 @@
 
 use super::compose::{Composer, PT, Style};
 use super::page::{Colour, Item};
+use super::structure::Kind;
 use crate::model::Rag;
 
 /// What a cell holds.
@@ -88,7 +89,19 @@ impl Composer<'_> {
         tallest as f32 * table.style.line_height() + 2.0 * PAD
     }
 
-    fn header_row(&mut self, table: &Table<'_>, widths: &[f32]) {
+    /// The header row: the table's header cells the first time, decoration when it is
+    /// repeated at the head of a later page.
+    fn header_row(&mut self, table: &Table<'_>, widths: &[f32], first: bool) {
+        if first {
+            self.begin(Kind::TR);
+            self.draw_header(table, widths, true);
+            self.end();
+        } else {
+            self.as_artifact(|page| page.draw_header(table, widths, false));
+        }
+    }
+
+    fn draw_header(&mut self, table: &Table<'_>, widths: &[f32], tagged: bool) {
         let style = table.style.bold();
         let titles = self.header_lines(table, widths);
         let height = self.header_height(table, widths);
@@ -96,6 +109,9 @@ impl Composer<'_> {
         self.push(Item::Box { x: self.left(), y, w: self.width(), h: height, colour: Colour::SHADE });
         let mut x = self.left();
         for (lines, width) in titles.iter().zip(widths) {
+            if tagged {
+                self.begin(Kind::TH);
+            }
             for (n, line) in lines.iter().enumerate() {
                 let baseline = y + PAD + n as f32 * style.line_height() + style.size * PT;
                 self.push(Item::Text {
@@ -106,6 +122,9 @@ impl Composer<'_> {
                     colour: style.colour,
                     text: line.clone(),
                 });
+            }
+            if tagged {
+                self.end();
             }
             x += width;
         }
@@ -120,8 +139,21 @@ impl Composer<'_> {
         let line = style.line_height();
         let header_height = self.header_height(table, &widths);
         self.keep(header_height + line + 2.0 * PAD);
-        self.header_row(table, &widths);
+        self.begin(Kind::Table);
+        self.header_row(table, &widths, true);
         for (index, row) in table.rows.iter().enumerate() {
+            // The row and its cells, made once: a row that runs on to the next page goes
+            // on in the same cells.
+            self.begin(Kind::TR);
+            let cells: Vec<usize> = row
+                .iter()
+                .map(|_| {
+                    let cell = self.begin(Kind::TD);
+                    self.end();
+                    cell
+                })
+                .collect();
+            self.end();
             let mut lines: Vec<Vec<String>> =
                 row.iter().zip(&widths).map(|(cell, w)| self.cell_lines(cell, style, w - 2.0 * PAD)).collect();
             let mut first_part = true;
@@ -138,7 +170,7 @@ impl Composer<'_> {
                 let breaks = room < 1.0 || (fits < tallest && (fits < 3 || tallest <= fresh));
                 if breaks && !at_top_of_page {
                     self.new_page();
-                    self.header_row(table, &widths);
+                    self.header_row(table, &widths, false);
                     at_top_of_page = true;
                     continue;
                 }
@@ -155,9 +187,12 @@ impl Composer<'_> {
                     });
                 }
                 let mut x = self.left();
-                for ((cell, cell_lines), width) in row.iter().zip(lines.iter_mut()).zip(&widths) {
+                for (((cell, cell_lines), width), element) in row.iter().zip(lines.iter_mut()).zip(&widths).zip(&cells)
+                {
                     let shown: Vec<String> = cell_lines.drain(..take.min(cell_lines.len())).collect();
+                    self.structure.reopen(*element);
                     self.draw_cell(cell, &shown, x, y, style, first_part);
+                    self.end();
                     x += width;
                 }
                 self.push(Item::Rule {
@@ -173,10 +208,11 @@ impl Composer<'_> {
                     break;
                 }
                 self.new_page();
-                self.header_row(table, &widths);
+                self.header_row(table, &widths, false);
                 at_top_of_page = true;
             }
         }
+        self.end();
         self.space(3.0);
     }
 
@@ -224,6 +260,7 @@ impl Composer<'_> {
         let style = Style::BODY;
         let height = 6.0;
         self.keep(height + 2.0);
+        self.begin(Kind::Figure { alt: format!("{label}: {}.", counts.describe()) });
         let y = self.y();
         let label_width = 70.0;
         let label_text = self.fit(label, style, label_width - 2.0);
@@ -251,6 +288,7 @@ impl Composer<'_> {
         }
         let summary = format!("{} actions, worst {}", counts.total(), counts.roll_up());
         self.text_at(bar_x + bar_width + 3.0, y + 4.3, &summary, Style::SMALL);
+        self.end();
         self.advance_to(y + height + 2.0);
     }
 }
