@@ -14,6 +14,9 @@ pub mod scorecard;
 pub mod spreadsheet;
 pub mod statement;
 
+#[cfg(test)]
+mod overprint;
+
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -110,6 +113,8 @@ pub struct Composed {
 impl Composed {
     /// Writes the PDF.
     pub fn render(self) -> Rendered {
+        #[cfg(test)]
+        overprint::LAID_OUT.with(|laid| laid.borrow_mut().push(self.pages.clone()));
         let count = self.pages.len();
         let bytes = write_pdf(typeface(), self.size, self.pages, &self.bookmarks, &self.structure, &self.meta);
         Rendered { bytes, pages: count, warnings: self.warnings }

@@ -293,11 +293,15 @@ impl<'a> Composer<'a> {
     pub fn finish(mut self, running: &RunningText) -> Finished {
         let total = self.pages.len();
         let (left, right) = (MARGIN, self.size.width - MARGIN);
-        let head = self.typeface.drawable(&running.left, &mut self.warnings);
-        let title = self.typeface.drawable(&running.right, &mut self.warnings);
-        let foot = self.typeface.drawable(&running.footer, &mut self.warnings);
         let small = Style::SMALL;
+        // The header's two parts share its width, a gap between them: a long authority
+        // and board name is shortened here (the first page's heading and the metadata
+        // keep it whole), never printed over the document's name.
+        let gap = 6.0;
+        let title = self.fit(&running.right, small, (right - left - gap) / 2.0);
         let title_width = self.typeface.regular.width(&title, small.size) * PT;
+        let head = self.fit(&running.left, small, right - left - gap - title_width);
+        let foot = self.fit(&running.footer, small, (right - left) * 0.7);
         let footer_y = self.size.height - MARGIN + 2.0;
         for (n, page) in self.pages.iter_mut().enumerate() {
             let mut stamp = vec![

@@ -107,8 +107,68 @@ impl Typeface {
     }
 }
 
-/// Breaks `text` into lines no wider than `width` points; explicit line breaks are kept
-/// and a word longer than the line is broken between characters.
+const MONTH_WORDS: [&str; 24] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// The words of `text` as wrapping sees them: a date ("31 March 2027", "Oct 2026") is
+/// one word, so it never breaks across lines, and so is an arrow with the word it marks
+/// ("↓ down").
+pub fn words(text: &str) -> Vec<&str> {
+    let spans: Vec<(usize, &str)> =
+        text.split_whitespace().map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w)).collect();
+    let is_month = |w: &str| MONTH_WORDS.contains(&w.trim_start_matches('(').trim_end_matches([',', '.']));
+    let is_day = |w: &str| w.len() <= 2 && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    let is_year = |w: &str| {
+        let digits = w.trim_end_matches([')', ',', '.', ':', ';']);
+        digits.len() == 4 && digits.parse::<u32>().is_ok()
+    };
+    let mut joined = Vec::with_capacity(spans.len());
+    let mut i = 0;
+    while i < spans.len() {
+        let mut last = i;
+        if ["↑", "↓", "→"].contains(&spans[i].1) && i + 1 < spans.len() {
+            last = i + 1;
+        }
+        if is_day(spans[i].1) && spans.get(i + 1).is_some_and(|(_, w)| is_month(w)) {
+            last = i + 1;
+        }
+        if is_month(spans[last].1) && spans.get(last + 1).is_some_and(|(_, w)| is_year(w)) {
+            last += 1;
+        }
+        let (start, _) = spans[i];
+        let (end_start, end_word) = spans[last];
+        joined.push(&text[start..end_start + end_word.len()]);
+        i = last + 1;
+    }
+    joined
+}
+
+/// Breaks `text` into lines no wider than `width` points; explicit line breaks are kept,
+/// dates are kept whole, and a word longer than the line is broken between characters.
 pub fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
     // Each word is measured once and the line's width kept as it grows: long notes wrap in
     // time proportional to their length, not its square.
@@ -117,7 +177,7 @@ pub fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut line_width = 0.0;
-        for word in paragraph.split_whitespace() {
+        for word in words(paragraph) {
             let word_width = face.width(word, size);
             let with_word = if line.is_empty() { word_width } else { line_width + space + word_width };
             if with_word <= width {
@@ -175,6 +235,19 @@ mod tests {
         // Widths are summed word by word, so allow for rounding in the last place.
         assert!(lines.iter().all(|l| typeface.regular.width(l, 10.0) <= 120.0 + 1e-3));
         assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn dates_are_words_that_never_break() {
+        assert_eq!(words("due 31 March 2027, then"), ["due", "31 March 2027,", "then"]);
+        assert_eq!(words("21.2% (Oct 2026)"), ["21.2%", "(Oct 2026)"]);
+        assert_eq!(words("3.4\n↓ down"), ["3.4", "↓ down"]);
+        assert_eq!(words("on 4 August at 2.00 pm"), ["on", "4 August", "at", "2.00", "pm"]);
+        assert_eq!(words("May the board agree 12 actions"), ["May", "the", "board", "agree", "12", "actions"]);
+        let typeface = Typeface::load();
+        let width = typeface.regular.width("31 March 2027", 10.0) + 5.0;
+        let lines = wrap(&typeface.regular, "Due 31 March 2027", 10.0, width);
+        assert_eq!(lines, ["Due", "31 March 2027"], "the date goes to the next line whole");
     }
 
     #[test]
