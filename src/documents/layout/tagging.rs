@@ -39,6 +39,14 @@ pub fn tag(
         if index > 0 && structure.is_empty(index) {
             continue;
         }
+        // Content on the element's own page is named by its marked-content id alone;
+        // content on another page (a cell that runs on) by a reference with its page.
+        let home = element.kids.iter().find_map(|kid| match kid {
+            Kid::Item { page, item } if marked.get(*page).and_then(|m| m.get(*item)).copied().flatten().is_some() => {
+                Some(*page)
+            }
+            _ => None,
+        });
         let mut kids = Vec::new();
         for kid in &element.kids {
             match kid {
@@ -46,11 +54,15 @@ pub fn tag(
                 Kid::Element(_) => {}
                 Kid::Item { page, item } => {
                     let Some(mcid) = marked.get(*page).and_then(|m| m.get(*item)).copied().flatten() else { continue };
-                    let mut reference = Dictionary::new();
-                    reference.set("Type", name("MCR"));
-                    reference.set("Pg", Object::Reference(page_ids[*page]));
-                    reference.set("MCID", Object::Integer(i64::from(mcid)));
-                    kids.push(Object::Dictionary(reference));
+                    if home == Some(*page) {
+                        kids.push(Object::Integer(i64::from(mcid)));
+                    } else {
+                        let mut reference = Dictionary::new();
+                        reference.set("Type", name("MCR"));
+                        reference.set("Pg", Object::Reference(page_ids[*page]));
+                        reference.set("MCID", Object::Integer(i64::from(mcid)));
+                        kids.push(Object::Dictionary(reference));
+                    }
                     parents[*page][mcid as usize] = Some(ids[index]);
                 }
             }
@@ -60,6 +72,9 @@ pub fn tag(
         dict.set("S", name(element.kind.name()));
         dict.set("P", Object::Reference(if index == 0 { root_id } else { ids[element.parent] }));
         dict.set("K", Object::Array(kids));
+        if let Some(page) = home {
+            dict.set("Pg", Object::Reference(page_ids[page]));
+        }
         match &element.kind {
             Kind::Figure { alt } => dict.set("Alt", text(alt)),
             Kind::TH => {
