@@ -207,8 +207,11 @@ pub enum Export {
         /// The public copy: items taken in private are left out.
         #[arg(long)]
         public: bool,
-        /// Where to write the PDF (default: BOARD-minutes-N[-public].pdf here).
-        #[arg(short, long, value_name = "OUT.pdf")]
+        /// PDF to publish, or a Word document (docx) to finish in Word.
+        #[arg(long, value_enum, default_value_t = Format::Pdf)]
+        format: Format,
+        /// Where to write it (default: BOARD-minutes-N[-public].pdf or .docx here).
+        #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
     /// Every meeting action, open first, with days overdue.
@@ -221,8 +224,11 @@ pub enum Export {
         /// The public copy: actions raised under items taken in private are left out.
         #[arg(long)]
         public: bool,
-        /// Where to write the PDF (default: BOARD-action-log[-public].pdf here).
-        #[arg(short, long, value_name = "OUT.pdf")]
+        /// PDF to publish, or a Word document (docx) to finish in Word.
+        #[arg(long, value_enum, default_value_t = Format::Pdf)]
+        format: Format,
+        /// Where to write it (default: BOARD-action-log[-public].pdf or .docx here).
+        #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
     /// The statement of action as sent to Ofsted: per recommendation, the inspection's
@@ -339,10 +345,18 @@ fn export(document: Export, force: bool) -> ExitCode {
         Export::Pack { file, meeting, public, supplement, output } => {
             (file, Publication::Pack { meeting: *meeting, public: *public, supplement: *supplement }, None, output)
         }
-        Export::Minutes { file, meeting, public, output } => {
+        Export::Minutes { file, meeting, public, format: Format::Docx, output } => {
+            let minutes = Publication::Minutes { meeting: *meeting, public: *public };
+            return export_word(file, minutes, local_today(), output.as_deref(), force);
+        }
+        Export::ActionLog { file, public, today, format: Format::Docx, output } => {
+            let log = Publication::ActionLog { public: *public };
+            return export_word(file, log, today.unwrap_or_else(local_today), output.as_deref(), force);
+        }
+        Export::Minutes { file, meeting, public, format: Format::Pdf, output } => {
             (file, Publication::Minutes { meeting: *meeting, public: *public }, None, output)
         }
-        Export::ActionLog { file, public, today, output } => {
+        Export::ActionLog { file, public, today, format: Format::Pdf, output } => {
             (file, Publication::ActionLog { public: *public }, *today, output)
         }
         Export::Progress { file, today, public, output } => {
@@ -397,6 +411,48 @@ fn export(document: Export, force: bool) -> ExitCode {
     match board_file::write_file(&out, &rendered.bytes) {
         Ok(()) => {
             println!("{}: {} pages, {} KB", out.display(), rendered.pages, rendered.bytes.len().div_ceil(1024));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// What an export is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+fn export_word(
+    file: &Path,
+    publication: Publication,
+    today: NaiveDate,
+    output: Option<&Path>,
+    force: bool,
+) -> ExitCode {
+    let out = output.map_or_else(|| PathBuf::from(publication.word_file_name(Some(file))), Path::to_path_buf);
+    if let Err(refusal) = board_file::check_output(Some(file), &out, board_file::OutputKind::Docx, force) {
+        eprintln!("{refusal}");
+        return ExitCode::from(1);
+    }
+    let board = match load_or_report(file) {
+        Ok(board) => board,
+        Err(code) => return code,
+    };
+    let bytes = match publication.make_word(&board, today) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("{}: {error}", file.display());
+            return ExitCode::from(1);
+        }
+    };
+    match board_file::write_file(&out, &bytes) {
+        Ok(()) => {
+            println!("{}: Word document, {} KB", out.display(), bytes.len().div_ceil(1024));
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -393,3 +393,87 @@ fn the_checker_fails_a_pdf_that_is_not_tagged() {
     let failures = pdf_ua_failures(&rendered);
     assert!(failures.len() >= 2, "{failures:?}");
 }
+
+/// A Word document's parts by name, inflated.
+fn docx_parts(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a .docx is a zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut part = archive.by_index(i).unwrap();
+            let mut text = String::new();
+            part.read_to_string(&mut text).unwrap();
+            (part.name().unwrap().to_string(), text)
+        })
+        .collect()
+}
+
+/// The paragraphs of a given Word style, as text.
+fn styled(document: &str, style: &str) -> Vec<String> {
+    let marker = format!("<w:pStyle w:val=\"{style}\"/>");
+    document
+        .split("<w:p>")
+        .filter(|p| p.contains(&marker))
+        .map(|p| p.split("<w:t xml:space=\"preserve\">").skip(1).map(|t| t.split("</w:t>").next().unwrap()).collect())
+        .collect()
+}
+
+#[test]
+fn the_minutes_as_word_keep_their_headings_numbered_resolutions_tables_and_language() {
+    use improvement_board::documents::minutes::minutes_docx;
+    let board = sample_board();
+    let parts = docx_parts(&minutes_docx(&board, 3, MinutesOptions { public: false }).unwrap());
+    for part in [
+        "[Content_Types].xml",
+        "word/document.xml",
+        "word/styles.xml",
+        "word/numbering.xml",
+        "word/header1.xml",
+        "word/footer1.xml",
+        "docProps/core.xml",
+    ] {
+        assert!(parts.contains_key(part), "no {part}");
+    }
+    let document = &parts["word/document.xml"];
+    assert_eq!(styled(document, "Heading1"), ["Children's Services Improvement Board"]);
+    let sections = styled(document, "Heading2");
+    assert_eq!(sections[0], "Minutes of meeting 3");
+    let meeting = board.meeting(3).unwrap();
+    for item in &meeting.items {
+        assert!(sections.contains(&format!("{}. {}", item.number, item.title)), "item {} is a Heading 2", item.number);
+    }
+    assert_eq!(&styled(document, "Heading3")[..3], ["Present", "In attendance", "Apologies"]);
+    // Resolutions are Word's numbered list, each item's restarting at (1).
+    let resolutions: usize = meeting.items.iter().map(|i| i.resolutions.len()).sum();
+    let numbered = styled(document, "ListNumber");
+    assert_eq!(numbered.len(), resolutions);
+    assert_eq!(numbered[0], meeting.items[0].resolutions[0], "the number is Word's, not typed in");
+    assert!(parts["word/numbering.xml"].contains("<w:lvlText w:val=\"(%1)\"/>"));
+    assert!(parts["word/numbering.xml"].contains("<w:startOverride w:val=\"1\"/>"));
+    // The RAG table's header row repeats on every page; RAG is the word, shaded.
+    assert!(document.contains("<w:tblHeader/>"));
+    assert!(document.contains(">Previous → new</w:t>"));
+    assert!(document.contains("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill="));
+    assert!(parts["word/styles.xml"].contains("<w:lang w:val=\"en-GB\""));
+    assert!(
+        parts["docProps/core.xml"]
+            .contains("<dc:title>Children's Services Improvement Board — Minutes of meeting 3</dc:title>")
+    );
+    assert!(parts["docProps/core.xml"].contains("<dc:language>en-GB</dc:language>"));
+    assert!(parts["word/footer1.xml"].contains(" PAGE ") && parts["word/footer1.xml"].contains(" NUMPAGES "));
+    assert!(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "A4");
+    assert!(!parts["word/header1.xml"].contains("DRAFT"), "meeting 3's minutes are approved");
+    let draft = docx_parts(&minutes_docx(&board, 5, MinutesOptions { public: false }).unwrap());
+    assert!(draft["word/header1.xml"].contains(">DRAFT</w:t>"), "a meeting not yet approved is a draft");
+}
+
+#[test]
+fn the_action_log_as_word_is_landscape_with_a_repeating_header_row() {
+    use improvement_board::documents::action_log::action_log_docx;
+    let parts = docx_parts(&action_log_docx(&sample_board(), today(), ActionLogOptions { public: false }));
+    let document = &parts["word/document.xml"];
+    assert!(document.contains("w:orient=\"landscape\""));
+    assert!(document.contains("<w:tblHeader/>"));
+    assert!(document.contains(">OVERDUE by "), "overdue in words, as in the PDF");
+    assert_eq!(styled(document, "Heading1"), ["Children's Services Improvement Board: action log"]);
+}

@@ -162,7 +162,8 @@ fn strings(object: &Object, out: &mut String) {
     }
 }
 
-/// Every part of a workbook (sheets, shared strings, properties), inflated.
+/// Every part of a workbook or a Word document (sheets, body, header, shared strings,
+/// properties), inflated.
 fn everything_in_xlsx(bytes: &[u8]) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut all = String::new();
@@ -211,6 +212,30 @@ fn no_public_pdf_carries_a_word_from_the_private_item() {
         public_args.push("--public");
         let public_bytes = export(&files.board, &public_args, &format!("public-{n}.pdf"));
         let public = everything_in_pdf(&public_bytes);
+        assert_no_secret(what, &public);
+        assert!(public.contains("PUBLIC"), "the public {what} says it is the public copy");
+    }
+}
+
+#[test]
+fn no_public_word_document_carries_a_word_from_the_private_item() {
+    let (board, _) = board_with_a_private_review();
+    let files = write_board(&board, "docx");
+    let documents: [(&str, &[&str], &[&str]); 2] = [
+        (
+            "minutes (Word)",
+            &["minutes", "--meeting", "5", "--format", "docx"],
+            &[SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3], SECRETS[4], SECRETS[6], SECRETS[7]],
+        ),
+        ("action log (Word)", &["action-log", "--format", "docx"], &[SECRETS[4], SECRETS[5]]),
+    ];
+    for (n, (what, args, carried)) in documents.iter().enumerate() {
+        // Every part of the package, inflated: body, header, footer, properties.
+        let full = everything_in_xlsx(&export(&files.board, args, &format!("full-{n}.docx")));
+        assert_has_secrets(what, &full, carried);
+        let mut public_args = args.to_vec();
+        public_args.push("--public");
+        let public = everything_in_xlsx(&export(&files.board, &public_args, &format!("public-{n}.docx")));
         assert_no_secret(what, &public);
         assert!(public.contains("PUBLIC"), "the public {what} says it is the public copy");
     }

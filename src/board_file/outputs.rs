@@ -11,6 +11,7 @@ use super::Companion;
 pub enum OutputKind {
     Pdf,
     Xlsx,
+    Docx,
 }
 
 impl OutputKind {
@@ -18,6 +19,7 @@ impl OutputKind {
         match self {
             OutputKind::Pdf => "a PDF",
             OutputKind::Xlsx => "a spreadsheet (.xlsx)",
+            OutputKind::Docx => "a Word document (.docx)",
         }
     }
 
@@ -25,8 +27,8 @@ impl OutputKind {
     fn is_kind(self, head: &[u8]) -> bool {
         match self {
             OutputKind::Pdf => head.starts_with(b"%PDF-"),
-            // An .xlsx is a zip archive.
-            OutputKind::Xlsx => head.starts_with(b"PK\x03\x04"),
+            // An .xlsx and a .docx are zip archives.
+            OutputKind::Xlsx | OutputKind::Docx => head.starts_with(b"PK\x03\x04"),
         }
     }
 }

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use super::layout::{Cell, Column, PageSize, RunningText, Style, Table};
+use super::writer::{Frame, Writer};
 use super::{Rendered, as_at, board_line, composer, finish};
 use crate::model::{ActionStatus, Board, LogFilter, dates, dates::uk_long, dates::uk_short};
 
@@ -17,8 +18,21 @@ pub struct ActionLogOptions {
 
 pub fn action_log_pdf(board: &Board, today: NaiveDate, options: ActionLogOptions) -> Rendered {
     let known = board.as_at(today);
-    let board: &Board = &known;
     let mut page = composer(PageSize::A4_LANDSCAPE);
+    let frame = write_action_log(&mut page, &known, today, options);
+    finish(page, frame.running, frame.title, frame.subject, &known)
+}
+
+/// The action log as a Word document (landscape, as the PDF).
+pub fn action_log_docx(board: &Board, today: NaiveDate, options: ActionLogOptions) -> Vec<u8> {
+    let known = board.as_at(today);
+    let mut document = super::docx::Docx::new(PageSize::A4_LANDSCAPE);
+    let frame = write_action_log(&mut document, &known, today, options);
+    document.finish(&frame.running, &frame.title, &frame.subject, &known.authority)
+}
+
+/// Writes the action log of `board` (already as at `today`); returns what frames it.
+fn write_action_log(page: &mut impl Writer, board: &Board, today: NaiveDate, options: ActionLogOptions) -> Frame {
     page.paragraph(&board.authority, Style::H2);
     page.paragraph(&format!("{}: action log", board.title), Style::TITLE);
     let mut rows = board.action_log(&LogFilter::default(), today);
@@ -89,11 +103,13 @@ pub fn action_log_pdf(board: &Board, today: NaiveDate, options: ActionLogOptions
         marking: options.public.then(|| "PUBLIC".to_string()),
         footer: as_at(today),
     };
-    finish(
-        page,
+    Frame {
         running,
-        format!("{} — action log", board.title),
-        format!("{} as at {}", if options.public { "Public action log" } else { "Action log" }, uk_long(today)),
-        board,
-    )
+        title: format!("{} — action log", board.title),
+        subject: format!(
+            "{} as at {}",
+            if options.public { "Public action log" } else { "Action log" },
+            uk_long(today)
+        ),
+    }
 }

@@ -2,7 +2,8 @@
 //! resolutions, the RAG ratings agreed, and the actions raised. A meeting not yet approved
 //! is marked DRAFT on every page; the public copy leaves out every exempt item.
 
-use super::layout::{Cell, Column, Composer, Kind, PageSize, RunningText, Style, Table};
+use super::layout::{Cell, Column, PageSize, RunningText, Style, Table};
+use super::writer::{Frame, Writer};
 use std::borrow::Cow;
 
 use super::{DocumentError, Rendered, board_line, composer, finish};
@@ -17,19 +18,38 @@ pub struct MinutesOptions {
 }
 
 pub fn minutes_pdf(board: &Board, number: u32, options: MinutesOptions) -> Result<Rendered, DocumentError> {
+    let mut page = composer(PageSize::A4_PORTRAIT);
+    let frame = write_minutes(&mut page, board, number, options)?;
+    Ok(finish(page, frame.running, frame.title, frame.subject, board))
+}
+
+/// The minutes as a Word document a clerk can finish: the same content as the PDF, with
+/// Word's own headings, numbered lists and tables.
+pub fn minutes_docx(board: &Board, number: u32, options: MinutesOptions) -> Result<Vec<u8>, DocumentError> {
+    let mut document = super::docx::Docx::new(PageSize::A4_PORTRAIT);
+    let frame = write_minutes(&mut document, board, number, options)?;
+    Ok(document.finish(&frame.running, &frame.title, &frame.subject, &board.authority))
+}
+
+/// Writes the minutes of meeting `number`; returns what frames them.
+fn write_minutes(
+    page: &mut impl Writer,
+    board: &Board,
+    number: u32,
+    options: MinutesOptions,
+) -> Result<Frame, DocumentError> {
     let original = board.meeting(number).ok_or(DocumentError::NoSuchMeeting(number))?;
     let shown: Cow<Board> = if options.public { Cow::Owned(board.public_copy().0) } else { Cow::Borrowed(board) };
     let meeting = shown.meeting(number).ok_or(DocumentError::NoSuchMeeting(number))?;
-    let mut page = composer(PageSize::A4_PORTRAIT);
-    title_block(&mut page, board, meeting);
-    attendance(&mut page, board, meeting);
-    declarations(&mut page, board, meeting);
-    items(&mut page, board, meeting);
+    title_block(page, board, meeting);
+    attendance(page, board, meeting);
+    declarations(page, board, meeting);
+    items(page, board, meeting);
     let withheld = ratings_at(board, number) - ratings_at(&shown, number);
-    ratings(&mut page, &shown, meeting, withheld);
-    actions_raised(&mut page, board, meeting, original.actions.len() - meeting.actions.len());
+    ratings(page, &shown, meeting, withheld);
+    actions_raised(page, board, meeting, original.actions.len() - meeting.actions.len());
     // The seal is the full record's: the public copy carries it so it can be verified too.
-    approval(&mut page, board, original);
+    approval(page, board, original);
 
     let document = format!("Minutes of meeting {number}");
     let marking = match (meeting.status == MeetingStatus::Approved, options.public) {
@@ -53,10 +73,10 @@ pub fn minutes_pdf(board: &Board, number: u32, options: MinutesOptions) -> Resul
         if options.public { "Public" } else { "Full" },
         board.title
     );
-    Ok(finish(page, running, format!("{} — {document}", board.title), subject, board))
+    Ok(Frame { running, title: format!("{} — {document}", board.title), subject })
 }
 
-fn title_block(page: &mut Composer, board: &Board, meeting: &Meeting) {
+fn title_block(page: &mut impl Writer, board: &Board, meeting: &Meeting) {
     page.paragraph(&board.authority, Style::H2);
     page.paragraph(&board.title, Style::TITLE);
     page.paragraph(&format!("Minutes of meeting {}", meeting.number), Style::H1);
@@ -72,7 +92,7 @@ fn title_block(page: &mut Composer, board: &Board, meeting: &Meeting) {
     page.rule();
 }
 
-fn attendance(page: &mut Composer, board: &Board, meeting: &Meeting) {
+fn attendance(page: &mut impl Writer, board: &Board, meeting: &Meeting) {
     for (heading, ids) in
         [("Present", &meeting.present), ("In attendance", &meeting.in_attendance), ("Apologies", &meeting.apologies)]
     {
@@ -92,7 +112,7 @@ fn attendance(page: &mut Composer, board: &Board, meeting: &Meeting) {
     }
 }
 
-fn declarations(page: &mut Composer, board: &Board, meeting: &Meeting) {
+fn declarations(page: &mut impl Writer, board: &Board, meeting: &Meeting) {
     page.heading("Declarations of interest", Style::H2, None, 8.0);
     if meeting.declarations.is_empty() {
         page.paragraph("None.", Style::BODY.indented(4.0));
@@ -108,23 +128,14 @@ fn declarations(page: &mut Composer, board: &Board, meeting: &Meeting) {
     page.space(2.0);
 }
 
-fn items(page: &mut Composer, board: &Board, meeting: &Meeting) {
+fn items(page: &mut impl Writer, board: &Board, meeting: &Meeting) {
     for item in &meeting.items {
         let title = format!("{}. {}", item.number, item.title);
         page.heading(&title, Style::H1, Some(&title), 14.0);
         page.paragraph(&item.notes, Style::BODY);
         if !item.resolutions.is_empty() {
             page.paragraph("Resolved –", Style::BODY.bold());
-            // A numbered list, for a screen reader as on the page.
-            page.begin(Kind::L);
-            for (n, resolution) in item.resolutions.iter().enumerate() {
-                page.begin(Kind::LI);
-                page.begin(Kind::LBody);
-                page.paragraph(&format!("({}) {resolution}", n + 1), Style::BODY.indented(6.0));
-                page.end();
-                page.end();
-            }
-            page.end();
+            page.numbered(&item.resolutions, Style::BODY.indented(6.0));
         }
         for action in meeting.actions.iter().filter(|a| a.item == Some(item.number)) {
             let due = action.due.map(|d| format!(" by {}", uk_long(d))).unwrap_or_default();
@@ -141,7 +152,7 @@ fn ratings_at(board: &Board, number: u32) -> usize {
 }
 
 /// The ratings agreed, and (in the public copy) how many were agreed in private.
-fn ratings(page: &mut Composer, board: &Board, meeting: &Meeting, withheld: usize) {
+fn ratings(page: &mut impl Writer, board: &Board, meeting: &Meeting, withheld: usize) {
     let rated: Vec<_> =
         board.actions_in_plan_order().into_iter().filter_map(|a| a.rating_at(meeting.number).map(|u| (a, u))).collect();
     page.heading("RAG ratings agreed at this meeting", Style::H1, Some("RAG ratings agreed"), 20.0);
@@ -190,7 +201,7 @@ fn ratings(page: &mut Composer, board: &Board, meeting: &Meeting, withheld: usiz
 
 /// The approval and the whole seal, so a published copy can be checked against the board
 /// file (`improvement-board verify`).
-fn approval(page: &mut Composer, board: &Board, meeting: &Meeting) {
+fn approval(page: &mut impl Writer, board: &Board, meeting: &Meeting) {
     let Some(approval) = &meeting.approval else { return };
     page.heading("Approval", Style::H1, Some("Approval"), 20.0);
     let on = approval.on.map(|d| format!(" on {}", uk_long(d))).unwrap_or_default();
@@ -205,7 +216,7 @@ fn approval(page: &mut Composer, board: &Board, meeting: &Meeting) {
 }
 
 /// The actions raised, and (in the public copy) how many raised in private are left out.
-fn actions_raised(page: &mut Composer, board: &Board, meeting: &Meeting, withheld: usize) {
+fn actions_raised(page: &mut impl Writer, board: &Board, meeting: &Meeting, withheld: usize) {
     page.heading("Actions raised", Style::H1, Some("Actions raised"), 20.0);
     match withheld {
         0 => {}

@@ -3,6 +3,7 @@
 
 pub mod action_log;
 pub mod agenda;
+mod docx;
 pub mod layout;
 pub mod minutes;
 pub mod pack;
@@ -13,6 +14,7 @@ pub mod read_back;
 pub mod scorecard;
 pub mod spreadsheet;
 pub mod statement;
+pub mod writer;
 
 #[cfg(test)]
 mod overprint;
@@ -63,8 +65,25 @@ impl Publication {
     }
 }
 
+impl Publication {
+    /// The document as a Word file (`.docx`), where it has one ([`Publication::has_word`]).
+    pub fn make_word(self, board: &Board, today: NaiveDate) -> Result<Vec<u8>, DocumentError> {
+        match self {
+            Publication::Minutes { meeting, public } => {
+                minutes::minutes_docx(board, meeting, minutes::MinutesOptions { public })
+            }
+            Publication::ActionLog { public } => {
+                Ok(action_log::action_log_docx(board, today, action_log::ActionLogOptions { public }))
+            }
+            _ => Err(DocumentError::NoWordCopy),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DocumentError {
+    #[error("only the minutes and the action log are made as Word documents")]
+    NoWordCopy,
     #[error("there is no meeting {0} in this board")]
     NoSuchMeeting(u32),
     /// A pack that could not be put together (a paper missing or broken), in words.

@@ -55,6 +55,17 @@ impl Publication {
     pub fn file_name(self, board_file: Option<&Path>) -> String {
         file_name(board_file, &self.name_part(), "pdf")
     }
+
+    /// Whether it is also made as a Word document: the minutes and the action log, which
+    /// clerks finish in Word before legal review.
+    pub fn has_word(self) -> bool {
+        matches!(self, Publication::Minutes { .. } | Publication::ActionLog { .. })
+    }
+
+    /// The name its Word copy is given by default: "northmoor-minutes-3-public.docx".
+    pub fn word_file_name(self, board_file: Option<&Path>) -> String {
+        file_name(board_file, &self.name_part(), "docx")
+    }
 }
 
 /// The statement of action as a spreadsheet: "northmoor-statement.xlsx", or

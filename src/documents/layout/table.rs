@@ -3,6 +3,7 @@
 //! between lines).
 
 use super::compose::{Composer, PT, Style};
+use super::measure::Typeface;
 use super::page::{Colour, Item};
 use super::structure::Kind;
 use crate::model::Rag;
@@ -39,6 +40,47 @@ pub struct Table<'a> {
 }
 
 const PAD: f32 = 1.2;
+
+/// Each column's width: its share by weight, widened where needed so its longest word
+/// (or chip, or date) fits whole, taking the room from columns that have some to spare.
+pub fn column_widths(typeface: &Typeface, table: &Table<'_>, width: f32) -> Vec<f32> {
+    let total: f32 = table.columns.iter().map(|c| c.weight).sum();
+    let mut widths: Vec<f32> = table.columns.iter().map(|c| width * c.weight / total).collect();
+    let most = width * 0.45;
+    let size = table.style.size;
+    let longest = |face: &super::measure::Face, text: &str, size: f32| {
+        text.split('\n').flat_map(super::measure::words).map(|w| face.width(w, size) * PT).fold(0.0, f32::max)
+    };
+    let (regular, bold) = (&typeface.regular, &typeface.bold);
+    let needed: Vec<f32> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            let cells = table.rows.iter().filter_map(|row| row.get(c)).map(|cell| match cell {
+                Cell::Text(t) => longest(regular, t, size),
+                Cell::Bold(t) | Cell::Warning(t) => longest(bold, t, size),
+                Cell::Rag(rag) => bold.width(rag.word(), size - 1.0) * PT + 2.4,
+                Cell::Trend(ratings) => ratings.iter().map(|r| bold.width(r.letter(), size - 1.5) * PT + 3.2).sum(),
+            });
+            let widest = cells.fold(longest(bold, column.title, size), f32::max);
+            (widest + 2.0 * PAD + 0.5).min(most)
+        })
+        .collect();
+    let short: f32 = widths.iter().zip(&needed).map(|(w, n)| (n - w).max(0.0)).sum();
+    let spare: f32 = widths.iter().zip(&needed).map(|(w, n)| (w - n).max(0.0)).sum();
+    if short > 0.0 && spare > 0.0 {
+        let moved = short.min(spare);
+        for (width, need) in widths.iter_mut().zip(&needed) {
+            if *width < *need {
+                *width += (*need - *width) * moved / short;
+            } else {
+                *width -= (*width - *need) * moved / spare;
+            }
+        }
+    }
+    widths
+}
 
 /// The RAG colours on paper, matching the app.
 pub fn rag_colour(rag: Rag) -> Colour {
@@ -132,49 +174,8 @@ impl Composer<'_> {
     }
 
     /// Lays out a table from the current position.
-    /// Each column's width: its share by weight, widened where needed so its longest word
-    /// (or chip, or date) fits whole, taking the room from columns that have some to spare.
-    fn column_widths(&mut self, table: &Table<'_>) -> Vec<f32> {
-        let total: f32 = table.columns.iter().map(|c| c.weight).sum();
-        let mut widths: Vec<f32> = table.columns.iter().map(|c| self.width() * c.weight / total).collect();
-        let most = self.width() * 0.45;
-        let size = table.style.size;
-        let longest = |face: &super::measure::Face, text: &str, size: f32| {
-            text.split('\n').flat_map(super::measure::words).map(|w| face.width(w, size) * PT).fold(0.0, f32::max)
-        };
-        let (regular, bold) = (&self.typeface.regular, &self.typeface.bold);
-        let needed: Vec<f32> = table
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(c, column)| {
-                let cells = table.rows.iter().filter_map(|row| row.get(c)).map(|cell| match cell {
-                    Cell::Text(t) => longest(regular, t, size),
-                    Cell::Bold(t) | Cell::Warning(t) => longest(bold, t, size),
-                    Cell::Rag(rag) => bold.width(rag.word(), size - 1.0) * PT + 2.4,
-                    Cell::Trend(ratings) => ratings.iter().map(|r| bold.width(r.letter(), size - 1.5) * PT + 3.2).sum(),
-                });
-                let widest = cells.fold(longest(bold, column.title, size), f32::max);
-                (widest + 2.0 * PAD + 0.5).min(most)
-            })
-            .collect();
-        let short: f32 = widths.iter().zip(&needed).map(|(w, n)| (n - w).max(0.0)).sum();
-        let spare: f32 = widths.iter().zip(&needed).map(|(w, n)| (w - n).max(0.0)).sum();
-        if short > 0.0 && spare > 0.0 {
-            let moved = short.min(spare);
-            for (width, need) in widths.iter_mut().zip(&needed) {
-                if *width < *need {
-                    *width += (*need - *width) * moved / short;
-                } else {
-                    *width -= (*width - *need) * moved / spare;
-                }
-            }
-        }
-        widths
-    }
-
     pub fn table(&mut self, table: &Table<'_>) {
-        let widths = self.column_widths(table);
+        let widths = column_widths(self.typeface, table, self.width());
         let style = table.style;
         let line = style.line_height();
         let header_height = self.header_height(table, &widths);
