@@ -1323,3 +1323,34 @@ fn an_indicator_is_added_with_a_comparator_and_removed_and_undo_brings_it_back()
     harness.run();
     assert!(harness.state().board().unwrap().indicators.iter().any(|i| i.id == "children-missing-from-care"));
 }
+
+#[test]
+fn a_clerk_exports_the_minutes_as_word_from_the_file_menu() {
+    let folder = std::env::temp_dir().join(format!("improvement-board-app-word-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("minutes-5");
+    let dialogs = ScriptedDialogs { pdf: vec![path.clone()], ..Default::default() };
+    let mut harness = harness(App::new(open_session(None), today(), Box::new(dialogs)));
+    go_to(&mut harness, "Meeting");
+    harness.get_by_role_and_label(Role::ComboBox, "Meeting").click();
+    harness.run();
+    harness.get_by_label("Meeting 5 — 27 October 2026 (Held)").click();
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Minutes as Word (full)…").click();
+    harness.run();
+    let written = folder.join("minutes-5.docx");
+    let bytes = std::fs::read(&written).expect("the Word document was written, given its extension");
+    assert!(bytes.starts_with(b"PK"), "a .docx is a zip");
+    assert!(harness.state().status.starts_with("Exported"), "{}", harness.state().status);
+    let document = {
+        use std::io::Read;
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut text = String::new();
+        archive.by_name("word/document.xml").unwrap().read_to_string(&mut text).unwrap();
+        text
+    };
+    assert!(document.contains(">Minutes of meeting 5</w:t>"));
+    std::fs::remove_dir_all(&folder).ok();
+}

@@ -81,6 +81,8 @@ impl App {
             AppCommand::ImportSpreadsheet => self.start_import(),
             AppCommand::ImportFigures => self.start_figures_import(),
             AppCommand::ExportScorecard => self.export(Publication::Scorecard),
+            AppCommand::ExportMinutesWord { public } => self.export_word(Publication::Minutes { meeting: 0, public }),
+            AppCommand::ExportActionLogWord { public } => self.export_word(Publication::ActionLog { public }),
             AppCommand::Undo => self.undo(),
             AppCommand::Redo => self.redo(),
             AppCommand::Show(view) => self.view = view,

@@ -35,6 +35,14 @@ pub enum AppCommand {
     },
     /// The performance scorecard, to PDF.
     ExportScorecard,
+    /// The minutes of the meeting shown, as a Word document to finish, full or public.
+    ExportMinutesWord {
+        public: bool,
+    },
+    /// The action log as a Word document, full or public.
+    ExportActionLogWord {
+        public: bool,
+    },
     /// File → Import figures: the performance team's monthly return.
     ImportFigures,
     /// The statement of action as sent to Ofsted, to PDF.
@@ -111,6 +119,8 @@ impl AppCommand {
                 | AppCommand::ExportActionLog { .. }
                 | AppCommand::ExportProgress { .. }
                 | AppCommand::ExportScorecard
+                | AppCommand::ExportMinutesWord { .. }
+                | AppCommand::ExportActionLogWord { .. }
                 | AppCommand::ExportStatement { .. }
                 | AppCommand::ExportSpreadsheet { .. }
                 | AppCommand::NewBoard
@@ -135,6 +145,10 @@ impl AppCommand {
             AppCommand::ExportMinutes { public: true },
             AppCommand::ExportActionLog { public: false },
             AppCommand::ExportActionLog { public: true },
+            AppCommand::ExportMinutesWord { public: false },
+            AppCommand::ExportMinutesWord { public: true },
+            AppCommand::ExportActionLogWord { public: false },
+            AppCommand::ExportActionLogWord { public: true },
             AppCommand::ExportProgress { public: false },
             AppCommand::ExportProgress { public: true },
             AppCommand::ExportScorecard,
@@ -189,6 +203,10 @@ impl AppCommand {
             AppCommand::ImportSpreadsheet => "Import from a spreadsheet…".into(),
             AppCommand::ImportFigures => "Import figures from a performance return…".into(),
             AppCommand::ExportScorecard => "Performance scorecard…".into(),
+            AppCommand::ExportMinutesWord { public: false } => "Minutes as Word (full)…".into(),
+            AppCommand::ExportMinutesWord { public: true } => "Minutes as Word (public)…".into(),
+            AppCommand::ExportActionLogWord { public: false } => "Action log as Word (full)…".into(),
+            AppCommand::ExportActionLogWord { public: true } => "Action log as Word (public)…".into(),
             AppCommand::Undo => "Undo".into(),
             AppCommand::Redo => "Redo".into(),
             AppCommand::Show(view) => view.label().into(),
@@ -249,6 +267,10 @@ impl AppCommand {
             AppCommand::ImportSpreadsheet => vec![k(CTRL, Key::I)],
             AppCommand::ImportFigures => vec![k(CTRL_SHIFT, Key::I)],
             AppCommand::ExportScorecard => vec![k(CTRL, Key::K)],
+            AppCommand::ExportMinutesWord { public: false } => vec![k(CTRL_ALT, Key::E)],
+            AppCommand::ExportMinutesWord { public: true } => vec![k(CTRL_ALT_SHIFT, Key::E)],
+            AppCommand::ExportActionLogWord { public: false } => vec![k(CTRL_ALT, Key::L)],
+            AppCommand::ExportActionLogWord { public: true } => vec![k(CTRL_ALT_SHIFT, Key::L)],
             AppCommand::Undo => vec![k(CTRL, Key::Z)],
             AppCommand::Redo => vec![k(CTRL_SHIFT, Key::Z), k(CTRL, Key::Y)],
             AppCommand::Show(view) => vec![k(CTRL, view.key())],

@@ -16,6 +16,8 @@ pub enum FileWanted {
     SaveBoard(String),
     /// Where to save a PDF, suggesting a name.
     ExportPdf(Publication, String),
+    /// Where to save a document's Word copy, suggesting a name.
+    ExportWord(Publication, String),
     ImportSheet,
     /// The performance team's return.
     ImportFigures,
@@ -38,6 +40,7 @@ impl FileWanted {
             FileWanted::OpenBoard => "Open a board",
             FileWanted::SaveBoard(_) => "Save the board",
             FileWanted::ExportPdf(..) => "Export to PDF",
+            FileWanted::ExportWord(..) => "Export as a Word document",
             FileWanted::ImportSheet => "Import a statement of action from a spreadsheet",
             FileWanted::ImportFigures => "Import figures from a performance return",
             FileWanted::ExportSheet { .. } => "Export the statement of action as a spreadsheet",
@@ -54,15 +57,17 @@ impl FileWanted {
                 ("Spreadsheet", &["xlsx", "xlsm", "xlsb", "ods", "csv"])
             }
             FileWanted::ExportSheet { .. } => ("Excel workbook", &["xlsx"]),
+            FileWanted::ExportWord(..) => ("Word document", &["docx"]),
         }
     }
 
     /// The name suggested for a file to save, if it is one.
     pub fn suggested_name(&self) -> Option<&str> {
         match self {
-            FileWanted::SaveBoard(name) | FileWanted::ExportPdf(_, name) | FileWanted::ExportSheet { name, .. } => {
-                Some(name)
-            }
+            FileWanted::SaveBoard(name)
+            | FileWanted::ExportPdf(_, name)
+            | FileWanted::ExportWord(_, name)
+            | FileWanted::ExportSheet { name, .. } => Some(name),
             FileWanted::OpenBoard
             | FileWanted::ImportSheet
             | FileWanted::ImportFigures
@@ -144,7 +149,7 @@ impl FileDialogs for ScriptedDialogs {
         let queue = match wanted {
             FileWanted::OpenBoard => &mut self.open,
             FileWanted::SaveBoard(_) => &mut self.save,
-            FileWanted::ExportPdf(..) => &mut self.pdf,
+            FileWanted::ExportPdf(..) | FileWanted::ExportWord(..) => &mut self.pdf,
             FileWanted::ImportSheet | FileWanted::ImportFigures => &mut self.sheets_to_open,
             FileWanted::ExportSheet { .. } => &mut self.sheets_to_save,
             FileWanted::AttachPaper { .. } => &mut self.papers,

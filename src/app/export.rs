@@ -50,11 +50,51 @@ impl App {
     /// Makes a document and saves it where the person says. Minutes are of the meeting
     /// selected in the meeting view.
     pub(super) fn export(&mut self, publication: Publication) {
-        let publication = match publication {
+        let Some(publication) = self.with_meeting(publication) else { return };
+        let name = publication.file_name(self.board_file());
+        if let Some(path) = self.ask_for_file(FileWanted::ExportPdf(publication, name)) {
+            self.export_to(publication, path);
+        }
+    }
+
+    /// Makes the Word copy of the minutes or the action log, for the clerk to finish.
+    pub(super) fn export_word(&mut self, publication: Publication) {
+        let Some(publication) = self.with_meeting(publication) else { return };
+        let name = publication.word_file_name(self.board_file());
+        if let Some(path) = self.ask_for_file(FileWanted::ExportWord(publication, name)) {
+            self.export_word_to(publication, &path);
+        }
+    }
+
+    pub(super) fn export_word_to(&mut self, publication: Publication, path: &Path) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        if let Err(refusal) = check_output(doc.path.as_deref(), path, OutputKind::Docx, true) {
+            self.status = format!("Not exported: {refusal}");
+            return;
+        }
+        let bytes = match publication.make_word(&doc.board, self.as_at.date_or(self.today)) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.status = error.to_string();
+                return;
+            }
+        };
+        self.status = match crate::board_file::write_file(path, &bytes) {
+            Ok(()) => {
+                self.last_export = Some(path.to_path_buf());
+                format!("Exported {} (Word).", path.display())
+            }
+            Err(error) => error.to_string(),
+        };
+    }
+
+    /// The document for the meeting selected in the meeting view, where it is a meeting's.
+    fn with_meeting(&mut self, publication: Publication) -> Option<Publication> {
+        Some(match publication {
             Publication::Minutes { .. } | Publication::Agenda { .. } | Publication::Pack { .. } => {
                 let Some(meeting) = self.meeting.selected else {
                     self.status = "Choose a meeting in the meeting view first.".into();
-                    return;
+                    return None;
                 };
                 match publication {
                     Publication::Minutes { public, .. } => Publication::Minutes { meeting, public },
@@ -63,11 +103,7 @@ impl App {
                 }
             }
             other => other,
-        };
-        let name = publication.file_name(self.board_file());
-        if let Some(path) = self.ask_for_file(FileWanted::ExportPdf(publication, name)) {
-            self.export_to(publication, path);
-        }
+        })
     }
 
     pub(super) fn export_to(&mut self, publication: Publication, path: PathBuf) {

@@ -67,6 +67,7 @@ impl App {
                 self.save_at(&path);
             }
             FileWanted::ExportPdf(publication, _) => self.export_to(publication, path),
+            FileWanted::ExportWord(publication, _) => self.export_word_to(publication, &path),
             FileWanted::ImportSheet => self.import_from(path),
             FileWanted::ImportFigures => self.figures_from(path),
             FileWanted::ExportSheet { public, .. } => self.export_spreadsheet_to(public, &path),
@@ -170,7 +171,7 @@ fn not_done(wanted: &FileWanted) -> &'static str {
     match wanted {
         FileWanted::OpenBoard => "Not opened.",
         FileWanted::SaveBoard(_) => "Not saved.",
-        FileWanted::ExportPdf(..) | FileWanted::ExportSheet { .. } => "Not exported.",
+        FileWanted::ExportPdf(..) | FileWanted::ExportWord(..) | FileWanted::ExportSheet { .. } => "Not exported.",
         FileWanted::ImportSheet | FileWanted::ImportFigures => "Not imported.",
         FileWanted::AttachPaper { .. } => "No paper attached.",
     }

@@ -118,6 +118,13 @@ fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
                 command_button(app, ui, AppCommand::ExportStatement { public }, open);
             }
             command_button(app, ui, AppCommand::ExportScorecard, open);
+            ui.weak("Word, to finish before publishing");
+            for public in [false, true] {
+                command_button(app, ui, AppCommand::ExportMinutesWord { public }, open);
+            }
+            for public in [false, true] {
+                command_button(app, ui, AppCommand::ExportActionLogWord { public }, open);
+            }
             ui.weak("Spreadsheets");
             for public in [false, true] {
                 command_button(app, ui, AppCommand::ExportSpreadsheet { public }, open);
