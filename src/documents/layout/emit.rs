@@ -38,7 +38,8 @@ fn pdf_date(moment: chrono::NaiveDateTime) -> printpdf::date::OffsetDateTime {
 /// printpdf makes the document: fonts embedded as subsets, metadata, the outline, the
 /// page tree. The pages' content is written by [`super::content`] from the page model,
 /// and compressed page by page as it is written, so the long reports are never held
-/// twice over.
+/// twice over; [`super::tagging`] adds the structure tree and [`super::pdf_file`] writes
+/// the file.
 pub fn write_pdf(
     typeface: &Typeface,
     size: PageSize,
@@ -85,7 +86,7 @@ pub fn write_pdf(
             marked.push(mcids);
         }
     }
-    super::tagging::tag(&mut pdf, &page_ids, structure, &marked, meta);
+    let packed = super::tagging::tag(&mut pdf, &page_ids, structure, &marked, meta);
     for object in pdf.objects.values_mut() {
         if let Ok(stream) = object.as_stream_mut()
             && stream.dict.get(b"Filter").is_err()
@@ -98,17 +99,7 @@ pub fn write_pdf(
             }
         }
     }
-    // A tagged report has an object per heading, paragraph and table cell: packed into
-    // compressed object streams they take a sixth of the room they take written out.
-    let packed = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(500)
-        .compression_level(6)
-        .build();
-    let mut bytes = Vec::new();
-    pdf.save_with_options(&mut bytes, packed).expect("writing to memory cannot fail");
-    bytes
+    super::pdf_file::write_file(pdf, packed)
 }
 
 /// Every character each face shows, regular then bold, in a fixed order.
@@ -182,7 +173,7 @@ fn set_page_content(pdf: &mut lopdf::Document, page: ObjectId, compressed: Vec<u
     stream.set_content(compressed);
 }
 
-fn deflate(content: &[u8]) -> Vec<u8> {
+pub(super) fn deflate(content: &[u8]) -> Vec<u8> {
     use std::io::Write;
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     encoder.write_all(content).expect("compressing into memory cannot fail");

@@ -7,6 +7,7 @@ mod content;
 pub mod emit;
 pub mod measure;
 pub mod page;
+mod pdf_file;
 pub mod structure;
 pub mod table;
 mod tagging;

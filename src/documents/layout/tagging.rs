@@ -3,38 +3,35 @@
 //! the parent tree that leads back from content to element, and what the catalogue must
 //! say (marked, in British English, its title shown, identified as PDF/UA in its XMP).
 
-use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
+use std::io::Write;
+
+use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use super::emit::Metadata;
+use super::pdf_file::{self, Packed};
 use super::structure::{Kid, Kind, Structure};
 
 fn name(text: &str) -> Object {
     Object::Name(text.as_bytes().to_vec())
 }
 
-fn text(value: &str) -> Object {
-    // Text strings in UTF-16BE with its byte-order mark, so any character survives.
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in value.encode_utf16() {
-        bytes.extend_from_slice(&unit.to_be_bytes());
-    }
-    Object::String(bytes, StringFormat::Hexadecimal)
-}
-
 /// Adds the structure tree and the tagged-PDF entries to `pdf`. `marked` gives, per page
-/// and per item, the marked-content id the item was written with.
+/// and per item, the marked-content id the item was written with. The elements and the
+/// parent tree, an object per heading, row and cell, come back written as PDF syntax,
+/// for [`super::pdf_file`] to pack.
 pub fn tag(
     pdf: &mut lopdf::Document,
     page_ids: &[ObjectId],
     structure: &Structure,
     marked: &[Vec<Option<u32>>],
     meta: &Metadata,
-) {
-    let ids: Vec<ObjectId> = structure.elements.iter().map(|_| pdf.new_object_id()).collect();
+) -> Vec<Packed> {
+    let ids: Vec<u32> = structure.elements.iter().map(|_| pdf.new_object_id().0).collect();
     let root_id = pdf.new_object_id();
+    let page_ids: Vec<u32> = page_ids.iter().map(|id| id.0).collect();
+    let mut packed = Vec::with_capacity(ids.len() + 1);
     // Per page, the element each marked-content id belongs to (the parent tree's arrays).
-    let mut parents: Vec<Vec<Option<ObjectId>>> =
-        marked.iter().map(|m| vec![None; m.iter().flatten().count()]).collect();
+    let mut parents: Vec<Vec<Option<u32>>> = marked.iter().map(|m| vec![None; m.iter().flatten().count()]).collect();
     for (index, element) in structure.elements.iter().enumerate() {
         if index > 0 && structure.is_empty(index) {
             continue;
@@ -47,61 +44,63 @@ pub fn tag(
             }
             _ => None,
         });
-        let mut kids = Vec::new();
+        let parent = if index == 0 { root_id.0 } else { ids[element.parent] };
+        let mut body = Vec::with_capacity(96);
+        let kind = element.kind.name();
+        write!(body, "<</Type/StructElem/S/{kind}/P {parent} 0 R/K[").expect(IN_MEMORY);
         for kid in &element.kids {
             match kid {
-                Kid::Element(child) if !structure.is_empty(*child) => kids.push(Object::Reference(ids[*child])),
-                Kid::Element(_) => {}
+                Kid::Element(child) if !structure.is_empty(*child) => write!(body, " {} 0 R", ids[*child]),
+                Kid::Element(_) => Ok(()),
                 Kid::Item { page, item } => {
                     let Some(mcid) = marked.get(*page).and_then(|m| m.get(*item)).copied().flatten() else { continue };
-                    if home == Some(*page) {
-                        kids.push(Object::Integer(i64::from(mcid)));
-                    } else {
-                        let mut reference = Dictionary::new();
-                        reference.set("Type", name("MCR"));
-                        reference.set("Pg", Object::Reference(page_ids[*page]));
-                        reference.set("MCID", Object::Integer(i64::from(mcid)));
-                        kids.push(Object::Dictionary(reference));
-                    }
                     parents[*page][mcid as usize] = Some(ids[index]);
+                    if home == Some(*page) {
+                        write!(body, " {mcid}")
+                    } else {
+                        write!(body, " <</Type/MCR/Pg {} 0 R/MCID {mcid}>>", page_ids[*page])
+                    }
                 }
             }
+            .expect(IN_MEMORY);
         }
-        let mut dict = Dictionary::new();
-        dict.set("Type", name("StructElem"));
-        dict.set("S", name(element.kind.name()));
-        dict.set("P", Object::Reference(if index == 0 { root_id } else { ids[element.parent] }));
-        dict.set("K", Object::Array(kids));
+        body.push(b']');
         if let Some(page) = home {
-            dict.set("Pg", Object::Reference(page_ids[page]));
+            write!(body, "/Pg {} 0 R", page_ids[page]).expect(IN_MEMORY);
         }
         match &element.kind {
-            Kind::Figure { alt } => dict.set("Alt", text(alt)),
-            Kind::TH => {
-                let mut attributes = Dictionary::new();
-                attributes.set("O", name("Table"));
-                attributes.set("Scope", name("Column"));
-                dict.set("A", Object::Dictionary(attributes));
+            Kind::Figure { alt } => {
+                body.extend_from_slice(b"/Alt");
+                pdf_file::write_object(&mut body, &pdf_file::text_string(alt));
             }
+            Kind::TH => body.extend_from_slice(b"/A<</O/Table/Scope/Column>>"),
             _ => {}
         }
-        pdf.objects.insert(ids[index], Object::Dictionary(dict));
+        body.extend_from_slice(b">>");
+        packed.push(Packed { id: ids[index], body });
     }
-    let mut nums = Vec::new();
+    let parent_tree_id = pdf.new_object_id();
+    let mut tree = b"<</Nums[".to_vec();
     for (page, (page_id, elements)) in page_ids.iter().zip(&parents).enumerate() {
-        if let Ok(dict) = pdf.get_object_mut(*page_id).and_then(Object::as_dict_mut) {
+        if let Ok(dict) = pdf.get_object_mut((*page_id, 0)).and_then(Object::as_dict_mut) {
             dict.set("StructParents", Object::Integer(page as i64));
         }
-        nums.push(Object::Integer(page as i64));
+        write!(tree, " {page} [").expect(IN_MEMORY);
         // Every id was written for an element, so none is left empty.
-        nums.push(Object::Array(elements.iter().map(|e| e.map_or(Object::Null, Object::Reference)).collect()));
+        for element in elements {
+            match element {
+                Some(id) => write!(tree, " {id} 0 R"),
+                None => write!(tree, " null"),
+            }
+            .expect(IN_MEMORY);
+        }
+        tree.push(b']');
     }
-    let mut parent_tree = Dictionary::new();
-    parent_tree.set("Nums", Object::Array(nums));
-    let parent_tree_id = pdf.add_object(Object::Dictionary(parent_tree));
+    tree.extend_from_slice(b"]>>");
+    packed.push(Packed { id: parent_tree_id.0, body: tree });
     let mut root = Dictionary::new();
     root.set("Type", name("StructTreeRoot"));
-    root.set("K", Object::Reference(ids[0]));
+    root.set("K", Object::Reference((ids[0], 0)));
     root.set("ParentTree", Object::Reference(parent_tree_id));
     root.set("ParentTreeNextKey", Object::Integer(page_ids.len() as i64));
     pdf.objects.insert(root_id, Object::Dictionary(root));
@@ -113,13 +112,16 @@ pub fn tag(
     let mut mark_info = Dictionary::new();
     mark_info.set("Marked", Object::Boolean(true));
     catalog.set("MarkInfo", Object::Dictionary(mark_info));
-    catalog.set("Lang", text("en-GB"));
+    catalog.set("Lang", pdf_file::text_string("en-GB"));
     let mut viewer = Dictionary::new();
     viewer.set("DisplayDocTitle", Object::Boolean(true));
     catalog.set("ViewerPreferences", Object::Dictionary(viewer));
     catalog.set("Metadata", Object::Reference(metadata_id));
     pdf.version = "1.7".into();
+    packed
 }
+
+const IN_MEMORY: &str = "writing to memory cannot fail";
 
 fn xml_escaped(value: &str) -> String {
     value.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
