@@ -2,6 +2,7 @@
 //! chair or clerk can be scripted.
 
 mod readings;
+mod sheet_import;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ use crate::board_file::lock::LockError;
 use crate::board_file::{self, LoadError};
 use crate::documents::{self, Publication, publication::spreadsheet_file_name};
 use crate::model::{Board, CURRENT_FORMAT, Moment, dates};
-use crate::session::{BreakLockError, Clock, Session, editor_name, import::ImportSession};
+use crate::session::{BreakLockError, Clock, Session, editor_name};
 
 /// Run a children's services improvement board: the statement of action, the chair's
 /// RAG walk-through, minutes and the action log.
@@ -94,6 +95,23 @@ pub enum Command {
         /// The date imported ratings are given (YYYY-MM-DD); defaults to today.
         #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
+        /// What a rating column of numbers or the council's own words means as RAG, when
+        /// the scale the import shows is wrong: `--scale "1=Blue,2=Green,3=Amber,4=Red"`
+        /// (`none` for a value that means not yet rated).
+        #[arg(long, value_parser = crate::import::Scale::parse, value_name = "VALUE=RATING,…")]
+        scale: Option<crate::import::Scale>,
+        /// Read a due date that names a month alone ("April 2027") as the month's last day.
+        #[arg(long)]
+        month_end: bool,
+        /// Keep the board in step with the sheet: rows whose action id the board holds
+        /// update that action (a changed due date is a re-dating, a changed rating an
+        /// update); new ids are added; nothing is removed.
+        #[arg(long)]
+        update: bool,
+        /// With --update: the meeting changed ratings are given at (else they are dated
+        /// today). A meeting whose minutes are approved is refused.
+        #[arg(long, value_name = "N", requires = "update")]
+        meeting: Option<u32>,
     },
     /// Bring in the performance team's monthly return: measures down the side and months
     /// across, or one row per measure and month. Measures are matched to the board's
@@ -311,10 +329,28 @@ pub fn run(command: Command) -> ExitCode {
         Command::Upgrade { file } => upgrade(&file),
         Command::Verify { file, minutes } => verify(&file, &minutes),
         Command::Papers { file, meeting, today } => papers(&file, meeting, today.unwrap_or_else(local_today)),
-        Command::Import { sheet, into, sheet_name, header_row, columns, keep_going, today } => import(
+        Command::Import {
+            sheet,
+            into,
+            sheet_name,
+            header_row,
+            columns,
+            keep_going,
+            today,
+            scale,
+            month_end,
+            update,
+            meeting,
+        } => sheet_import::import(
             &sheet,
             &into,
-            ImportChoices { sheet_name: sheet_name.as_deref(), header_row, columns: &columns, keep_going },
+            sheet_import::Choices {
+                sheet_name: sheet_name.as_deref(),
+                header_row,
+                columns: &columns,
+                keep_going,
+                reading: crate::import::Choices { scale, month_end, in_step: update, meeting },
+            },
             today.unwrap_or_else(local_today),
         ),
         Command::ImportReadings { sheet, into, sheet_name, entered, matches, keep_going } => readings::import_readings(
@@ -484,121 +520,6 @@ fn export_xlsx(file: &Path, today: NaiveDate, public: bool, output: Option<&Path
             eprintln!("{}: {error}", out.display());
             ExitCode::from(1)
         }
-    }
-}
-
-/// What the person said on the command line about how to read the sheet.
-struct ImportChoices<'a> {
-    sheet_name: Option<&'a str>,
-    /// Counted from 1, as the spreadsheet shows rows.
-    header_row: Option<usize>,
-    columns: &'a [(usize, crate::import::Field)],
-    keep_going: bool,
-}
-
-fn import(sheet_path: &Path, into: &Path, choices: ImportChoices<'_>, today: NaiveDate) -> ExitCode {
-    let ImportChoices { sheet_name, header_row, columns: chosen, keep_going } = choices;
-    use crate::import;
-    let fail = |message: String| {
-        eprintln!("{message}");
-        ExitCode::from(1)
-    };
-    // The board is opened as the app opens it: converted if older, and locked for the
-    // whole read, import and save, so no other copy writes it in between.
-    let mut session = match open_for_writing(into) {
-        Ok(session) => session,
-        Err(code) => return code,
-    };
-    let mut sheet = match ImportSession::open_sheet(sheet_path.to_path_buf(), sheet_name) {
-        Ok(sheet) => sheet,
-        Err(error) => return fail(error),
-    };
-    match header_row {
-        Some(0) => return fail("--header-row counts from 1, as the spreadsheet shows its rows".into()),
-        Some(row) => sheet.set_header_row(row - 1),
-        None if !sheet.headers_found() && chosen.is_empty() => {
-            return fail(format!(
-                "{}: sheet \"{}\": no header row with an action column was found in its first rows (headers such as \"Action\" or \"What?\"); say which column holds the actions with --column LETTER=action",
-                sheet_path.display(),
-                sheet.sheet().name
-            ));
-        }
-        // Unrecognised headers with columns chosen: they are on the first row.
-        None => {}
-    }
-    for &(column, field) in chosen {
-        sheet.set_field(column, field);
-    }
-    if sheet.mapping.column(import::Field::Action).is_none() {
-        return fail(format!(
-            "{}: sheet \"{}\": no column is read as the action: say which with --column LETTER=action",
-            sheet_path.display(),
-            sheet.sheet().name
-        ));
-    }
-    let columns: Vec<String> = sheet
-        .mapping
-        .headers
-        .iter()
-        .zip(&sheet.mapping.fields)
-        .enumerate()
-        .filter(|(_, (_, field))| **field != import::Field::Ignore)
-        .map(|(i, (header, field))| {
-            format!("{} \"{header}\" → {}", import::column_letter(i), field.label().to_lowercase())
-        })
-        .collect();
-    println!(
-        "{}, sheet \"{}\": headers on row {}: {}",
-        sheet.source(),
-        sheet.sheet().name,
-        sheet.mapping.header_row + 1,
-        columns.join(", ")
-    );
-    let reading = sheet.reading(&session.board, today).clone();
-    let failures = reading.failures();
-    if !failures.is_empty() {
-        println!("Could not read {} of {} rows:", failures.len(), reading.actions.len() + reading.unreadable.len());
-        for failure in &failures {
-            println!("  {failure}");
-        }
-    }
-    for (row, text) in &reading.left_out {
-        println!("  row {row}: left out, not an action: {text}");
-    }
-    if !failures.is_empty() && !keep_going {
-        return fail(format!(
-            "Nothing was imported into {}: fix the rows above, or use --keep-going to bring them in flagged.",
-            into.display()
-        ));
-    }
-    let batch = reading.batch(keep_going);
-    let names: Vec<String> = batch.people.iter().map(|p| p.name.clone()).collect();
-    let what = format!(
-        "Imported {}, {} and {}",
-        crate::model::plural(batch.actions.len(), "action"),
-        crate::model::plural(batch.recommendations.len(), "new recommendation"),
-        crate::model::plural(batch.priorities.len(), "new priority"),
-    );
-    let edit = crate::edit::Edit::Plan(crate::edit::PlanEdit::Import(Box::new(batch)));
-    match session.apply(edit, &editor_name("")) {
-        // An import always adds parts: it always changes the board.
-        Ok(_) => {}
-        // Nothing to bring in: the board is not rewritten, its backup not replaced.
-        Err(error @ crate::edit::EditError::NothingToImport(_)) => {
-            println!("{error}.");
-            return ExitCode::SUCCESS;
-        }
-        Err(error) => return fail(format!("{}: {error}", into.display())),
-    }
-    match session.save() {
-        Ok(()) => {
-            println!("{what} into {}.", into.display());
-            if !names.is_empty() {
-                println!("New people: {}.", names.join(", "));
-            }
-            ExitCode::SUCCESS
-        }
-        Err(error) => fail(error.to_string()),
     }
 }
 

@@ -34,13 +34,19 @@ impl App {
 
     /// Applies the import the person confirmed, as one edit.
     pub fn finish_import(&mut self) {
-        let Some(batch) = self.import.as_ref().and_then(ImportSession::ready) else { return };
-        let count = batch.actions.len();
-        let source = batch.source.clone();
-        if self.apply(Edit::Plan(PlanEdit::Import(Box::new(batch)))) {
+        let Some(edit) = self.import.as_ref().and_then(|session| session.ready(self.today)) else { return };
+        let said = match &edit {
+            PlanEdit::Import(batch) => format!(
+                "Imported {} from {}. Undo takes it all back.",
+                crate::model::plural(batch.actions.len(), "action"),
+                batch.source
+            ),
+            PlanEdit::KeepInStep(update) => format!("{}. Undo takes it all back.", update.describe()),
+            _ => String::new(),
+        };
+        if self.apply(Edit::Plan(edit)) {
             self.import = None;
-            self.status =
-                format!("Imported {} from {source}. Undo takes it all back.", crate::model::plural(count, "action"));
+            self.status = said;
             self.view = View::Plan;
         }
     }
@@ -97,28 +103,50 @@ fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, toda
         }
     });
     mapping_grid(ui, session);
+    for judged in &session.mapping.judged {
+        ui.weak(format!("Column {judged}."));
+    }
     if session.mapping.column(Field::Action).is_none() {
         ui.colored_label(rag_fill(Rag::Red), "No column is mapped to Action: choose which column holds the actions.");
         return false;
     }
+    reading_choices(ui, session, board);
     let reading = session.reading(board, today).clone();
+    if let Some(scale) = &reading.scale {
+        scale_choice(ui, session, scale);
+    }
     ui.separator();
+    let in_step = session.choices().in_step;
     let clean = reading.clean().count();
-    let problems = reading.with_problems().count();
+    let problems = reading.with_problems().count() + reading.changes.iter().filter(|c| !c.problems.is_empty()).count();
     let rows_are = |n: usize| match n {
         0 => "no rows are".to_string(),
         1 => "1 row is".to_string(),
         n => format!("{n} rows are"),
     };
-    ui.label(format!(
-        "{} read: {clean} ready, {problems} with problems; {} not actions at all; {} left out as notes.",
-        crate::model::plural(reading.actions.len(), "row"),
-        rows_are(reading.unreadable.len()),
-        rows_are(reading.left_out.len())
-    ));
-    let fixes = preview(ui, session, &reading);
-    for (row, column, text) in fixes {
-        session.fix(row, column, &text);
+    if in_step {
+        let changing = reading.changes.iter().filter(|c| !c.change.is_empty()).count();
+        ui.label(format!(
+            "{} change actions the board holds ({changing} with changes); {} new; {} not actions at all.",
+            crate::model::plural(reading.changes.len(), "row"),
+            crate::model::plural(reading.actions.len(), "row"),
+            rows_are(reading.unreadable.len()),
+        ));
+        changes_preview(ui, &reading);
+    } else {
+        ui.label(format!(
+            "{} read: {clean} ready, {} with problems; {} not actions at all; {} left out as notes.",
+            crate::model::plural(reading.actions.len(), "row"),
+            reading.with_problems().count(),
+            rows_are(reading.unreadable.len()),
+            rows_are(reading.left_out.len())
+        ));
+    }
+    if !in_step || !reading.actions.is_empty() {
+        let fixes = preview(ui, session, &reading);
+        for (row, column, text) in fixes {
+            session.fix(row, column, &text);
+        }
     }
     for (row, why) in &reading.unreadable {
         ui.colored_label(rag_fill(Rag::Red), format!("Row {row}: {why}."));
@@ -127,7 +155,8 @@ fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, toda
         ui.weak(format!("Row {row} left out (not an action): {text}"));
     }
     ui.separator();
-    let batch = reading.batch(session.with_problems);
+    let update = reading.tracker_update(session.with_problems, session.choices().meeting, today);
+    let batch = &update.added;
     if problems > 0 {
         ui.checkbox(
             &mut session.with_problems,
@@ -138,7 +167,7 @@ fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, toda
         );
     }
     if !batch.people.is_empty() {
-        let names: Vec<&str> = batch.people.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = batch.people.iter().map(|p| p.called()).collect();
         ui.checkbox(
             &mut session.add_people,
             format!(
@@ -150,13 +179,21 @@ fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, toda
     }
     let mut confirmed = false;
     ui.horizontal(|ui| {
-        let ready = session.ready();
-        let label = format!(
-            "Import {} ({}, {})",
-            crate::model::plural(batch.actions.len(), "action"),
-            crate::model::plural(batch.recommendations.len(), "new recommendation"),
-            crate::model::plural(batch.priorities.len(), "new priority")
-        );
+        let ready = session.ready(today);
+        let label = if in_step {
+            format!(
+                "Update {} and add {}",
+                crate::model::plural(update.changed.len(), "action"),
+                crate::model::plural(batch.actions.len(), "new action")
+            )
+        } else {
+            format!(
+                "Import {} ({}, {})",
+                crate::model::plural(batch.actions.len(), "action"),
+                crate::model::plural(batch.recommendations.len(), "new recommendation"),
+                crate::model::plural(batch.priorities.len(), "new priority")
+            )
+        };
         let button = ui.add_enabled(ready.is_some(), egui::Button::new(RichText::new(label).strong()));
         if !batch.people.is_empty() && !session.add_people {
             button.clone().on_disabled_hover_text("Agree to the new people first.");
@@ -165,6 +202,83 @@ fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, toda
         ui.weak("Nothing changes in the board until you import; undo takes the whole import back.");
     });
     confirmed
+}
+
+/// Reading choices beyond the columns: months alone, and keeping the board in step.
+fn reading_choices(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board) {
+    ui.horizontal(|ui| {
+        let mut month_end = session.choices().month_end;
+        if ui.checkbox(&mut month_end, "Read a month alone (\"April 2027\") as its last day").changed() {
+            session.set_month_end(month_end);
+        }
+        let mut in_step = session.choices().in_step;
+        let mut meeting = session.choices().meeting;
+        ui.checkbox(&mut in_step, "Update the actions the board already holds (keep in step with this tracker)")
+            .on_hover_text("Rows whose action number the board holds change that action; other rows are added.");
+        if in_step {
+            let name = |m: Option<u32>| m.map_or("no meeting (dated today)".to_string(), |n| format!("meeting {n}"));
+            labelled_combo(ui, "Ratings given at", "import-meeting", name(meeting), |ui| {
+                ui.selectable_value(&mut meeting, None, name(None));
+                for open in board.meetings.iter().filter(|m| !m.is_approved()) {
+                    ui.selectable_value(&mut meeting, Some(open.number), name(Some(open.number)));
+                }
+            });
+        }
+        if in_step != session.choices().in_step || meeting != session.choices().meeting {
+            session.set_in_step(in_step, meeting);
+        }
+    });
+}
+
+/// The scale the rating column is read through, each value's meaning changeable.
+fn scale_choice(ui: &mut egui::Ui, session: &mut ImportSession, scale: &import::Scale) {
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Ratings read through a scale ({}):", scale.origin_words()));
+        for (value, rating) in &scale.steps {
+            let mut now = *rating;
+            let word = |r: Option<Rag>| r.map_or("not rated", Rag::word);
+            labelled_combo(ui, value, ("import-scale", value.as_str()), word(now).to_string(), |ui| {
+                for option in [Some(Rag::Blue), Some(Rag::Green), Some(Rag::Amber), Some(Rag::Red), None] {
+                    ui.selectable_value(&mut now, option, word(option));
+                }
+            });
+            if now != *rating {
+                chosen = Some(scale.clone().with(value, now));
+            }
+        }
+    });
+    if let Some(scale) = chosen {
+        session.set_scale(scale);
+    }
+}
+
+/// What keeping in step changes, action by action and field by field.
+fn changes_preview(ui: &mut egui::Ui, reading: &Reading) {
+    egui::ScrollArea::vertical().id_salt("import-changes").max_height(220.0).show(ui, |ui| {
+        for changed in &reading.changes {
+            if changed.said.is_empty() && changed.problems.is_empty() {
+                continue;
+            }
+            ui.label(RichText::new(format!("Row {}: action {}", changed.row, changed.change.id)).strong());
+            for line in &changed.said {
+                ui.label(format!("    {line}"));
+            }
+            for problem in &changed.problems {
+                ui.colored_label(rag_fill(Rag::Red), format!("    {}: {}", problem.field.label(), problem.reason));
+            }
+        }
+        let unchanged = reading.changes.iter().filter(|c| c.said.is_empty() && c.problems.is_empty()).count();
+        if unchanged > 0 {
+            ui.weak(format!("{} as the board has them already.", crate::model::plural(unchanged, "row")));
+        }
+        if !reading.not_in_sheet.is_empty() {
+            ui.weak(format!(
+                "In the board but not in the sheet, kept as they are: {}.",
+                reading.not_in_sheet.join(", ")
+            ));
+        }
+    });
 }
 
 fn mapping_grid(ui: &mut egui::Ui, session: &mut ImportSession) {
@@ -288,5 +402,5 @@ fn preview(ui: &mut egui::Ui, session: &mut ImportSession, reading: &Reading) ->
 
 /// A lead's name, whether already on the board or new with this import.
 fn reading_lead<'a>(reading: &'a Reading, id: &'a str) -> &'a str {
-    reading.new_people.iter().find(|p| p.id == id).map_or(id, |p| p.name.as_str())
+    reading.new_people.iter().find(|p| p.id == id).map_or(id, |p| p.called())
 }

@@ -158,7 +158,7 @@ impl PlanEdit {
             // A renamed part is found by its new id.
             PlanEdit::Rename { part: p, to, .. } => part(*p, to),
             PlanEdit::Move { part: p, id, .. } | PlanEdit::Remove { part: p, id } => part(*p, id),
-            PlanEdit::Import(_) => Subject::Board,
+            PlanEdit::Import(_) | PlanEdit::KeepInStep(_) => Subject::Board,
         }
     }
 }

@@ -10,11 +10,13 @@ mod history;
 mod plan;
 mod restore;
 mod scorecard;
+mod tracker;
 
 pub use history::Applied;
 pub use history::History;
 pub use plan::{ImportBatch, PlanEdit};
 pub use scorecard::{FiguresBatch, ScorecardEdit};
+pub use tracker::{ActionChange, TrackerUpdate, why_not_rated_at};
 
 use chrono::NaiveDate;
 

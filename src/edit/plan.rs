@@ -44,6 +44,9 @@ pub enum PlanEdit {
     },
     /// A spreadsheet brought in, all at once.
     Import(Box<ImportBatch>),
+    /// The adviser's tracker brought in again: the actions it holds changed to match it,
+    /// its new ones added.
+    KeepInStep(Box<super::tracker::TrackerUpdate>),
 }
 
 /// What an import adds, already checked against the board it goes into.
@@ -195,6 +198,7 @@ impl PlanEdit {
                 return Err(EditError::NothingToImport(batch.source.clone()));
             }
             PlanEdit::Import(batch) => import(board, steps, batch)?,
+            PlanEdit::KeepInStep(update) => update.take_steps(board, steps)?,
         }
         Ok(())
     }
@@ -343,7 +347,7 @@ fn remove(board: &mut Board, steps: &mut Steps, part: PlanPart, id: &str) -> Res
     Ok(())
 }
 
-fn import(board: &mut Board, steps: &mut Steps, batch: &ImportBatch) -> Result<(), EditError> {
+pub(super) fn import(board: &mut Board, steps: &mut Steps, batch: &ImportBatch) -> Result<(), EditError> {
     // Every check and every place is found from sets and the list's last element, not by
     // searching the board for each part: a batch of 20,000 actions must not take the
     // square of it.
@@ -465,6 +469,7 @@ impl PlanEdit {
                 plural(batch.people.len(), "new person"),
                 batch.source
             ),
+            PlanEdit::KeepInStep(update) => update.describe(),
         }
     }
 }

@@ -159,6 +159,14 @@ const KNOWN: &[(&str, Field)] = &[
     ("accountable officer", Field::Lead),
     ("owner", Field::Lead),
     ("responsible", Field::Lead),
+    ("responsibility", Field::Lead),
+    ("responsibilities", Field::Lead),
+    ("accountable", Field::Lead),
+    ("accountable lead", Field::Lead),
+    ("action owner", Field::Lead),
+    ("lead person", Field::Lead),
+    ("lead responsibility", Field::Lead),
+    ("named lead", Field::Lead),
     ("when", Field::Due),
     ("by when", Field::Due),
     ("timescale", Field::Due),
@@ -168,6 +176,12 @@ const KNOWN: &[(&str, Field)] = &[
     ("deadline", Field::Due),
     ("target date", Field::Due),
     ("completion date", Field::Due),
+    ("date", Field::Due),
+    ("date due", Field::Due),
+    ("target completion date", Field::Due),
+    ("end date", Field::Due),
+    ("deadline date", Field::Due),
+    ("by", Field::Due),
     ("success measures", Field::Measure),
     ("success measure", Field::Measure),
     ("measure of success", Field::Measure),
@@ -187,6 +201,13 @@ const KNOWN: &[(&str, Field)] = &[
     ("rag status", Field::Rag),
     ("rating", Field::Rag),
     ("current rag", Field::Rag),
+    ("brag", Field::Rag),
+    ("brag rating", Field::Rag),
+    ("brag status", Field::Rag),
+    ("rag brag", Field::Rag),
+    ("assessment of progress", Field::Rag),
+    ("progress rating", Field::Rag),
+    ("progress assessment", Field::Rag),
     ("current status", Field::Note),
     ("status", Field::Note),
     ("progress", Field::Note),
@@ -229,10 +250,18 @@ pub fn recognise(header: &str) -> Option<Field> {
     let words: Vec<&str> = header.split(' ').collect();
     let has = |w: &str| words.contains(&w);
     let clues = [
-        (has("rag"), Field::Rag),
+        (has("rag") || has("brag") || has("assessment"), Field::Rag),
         (has("success") || has("measure") || has("measures"), Field::Measure),
-        (has("timescale") || has("timescales") || has("deadline") || (has("due") && has("date")), Field::Due),
-        (has("lead") || has("responsible") || has("who"), Field::Lead),
+        (has("timescale") || has("timescales") || has("deadline") || has("date"), Field::Due),
+        (
+            has("lead")
+                || has("responsible")
+                || has("responsibility")
+                || has("accountable")
+                || has("owner")
+                || has("who"),
+            Field::Lead,
+        ),
         (has("evidence"), Field::Evidence),
         (has("recommendation") && (has("no") || has("ref")), Field::RecommendationId),
         (has("recommendation") || has("recommendations"), Field::Recommendation),
@@ -253,12 +282,21 @@ pub struct Mapping {
     /// The header as written, per column.
     pub headers: Vec<String>,
     pub fields: Vec<Field>,
+    /// No column is headed as the action, so the recommendation column is read as it:
+    /// each row is its own recommendation, answered by one action in the same words.
+    pub each_row_a_recommendation: bool,
+    /// Columns read from what they hold rather than their header, in words for the
+    /// mapping line ("F \"Status\" read as the rating: its cells are ratings, not notes").
+    pub judged: Vec<String>,
 }
 
 impl Mapping {
     /// Reads `column` as `field`, as the person chose; the field leaves any column it was
     /// read from before, since each is read from one column.
     pub fn choose(&mut self, column: usize, field: Field) {
+        if matches!(field, Field::Action | Field::Recommendation) || self.fields.get(column) == Some(&Field::Action) {
+            self.each_row_a_recommendation = false;
+        }
         if self.fields.len() <= column {
             self.fields.resize(column + 1, Field::Ignore);
             self.headers.resize(column + 1, String::new());
@@ -306,12 +344,16 @@ pub fn find_mapping(sheet: &Sheet) -> Option<Mapping> {
     let score = |row: usize| {
         let fields: std::collections::HashSet<Field> =
             (0..width).filter_map(|c| recognise(&sheet.cell(row, c).text())).collect();
-        (fields.contains(&Field::Action), fields.len())
+        (fields.contains(&Field::Action), fields)
     };
+    // A row naming an action column is the header row; failing that, one naming a
+    // recommendation column, which is then read as the action.
     let header_row = (0..sheet.rows.len().min(HEADER_SEARCH_ROWS))
         .map(|row| (score(row), row))
-        .filter(|((has_action, count), _)| *has_action && *count >= 2)
-        .max_by_key(|((_, count), row)| (*count, std::cmp::Reverse(*row)))
+        .filter(|((has_action, fields), _)| {
+            (*has_action || fields.contains(&Field::Recommendation)) && fields.len() >= 2
+        })
+        .max_by_key(|((has_action, fields), row)| (*has_action, fields.len(), std::cmp::Reverse(*row)))
         .map(|(_, row)| row)?;
     Some(mapping_at(sheet, header_row))
 }
@@ -334,7 +376,57 @@ pub fn mapping_at(sheet: &Sheet, header_row: usize) -> Mapping {
         headers.push(header);
         fields.push(field);
     }
-    Mapping { header_row, headers, fields }.first_of_each()
+    Mapping { header_row, headers, fields, each_row_a_recommendation: false, judged: vec![] }
+        .first_of_each()
+        .judged_by_content(sheet)
+}
+
+/// Headers that may head a rating or a commentary: which one is told by the cells.
+const RATING_OR_NOTE: &[&str] = &["status", "progress", "current status", "overall status", "progress status"];
+
+impl Mapping {
+    /// Reads columns whose header leaves it open by what they hold: a "Status" column of
+    /// short values is the rating; a "Recommendation" column with a sentence of its own on
+    /// every row, where no column is headed as the action, is the action.
+    fn judged_by_content(mut self, sheet: &Sheet) -> Mapping {
+        let values = |column: usize| -> Vec<String> {
+            (self.header_row + 1..sheet.rows.len())
+                .map(|row| sheet.cell(row, column).text())
+                .filter(|text| !text.is_empty())
+                .collect()
+        };
+        if self.column(Field::Rag).is_none()
+            && let Some(column) =
+                self.column(Field::Note).filter(|&c| RATING_OR_NOTE.contains(&normalise(&self.headers[c]).as_str()))
+        {
+            let cells = values(column);
+            let short = |text: &String| text.split_whitespace().count() <= 3 && text.chars().count() <= 24;
+            if !cells.is_empty() && cells.iter().all(short) {
+                self.fields[column] = Field::Rag;
+                self.judged.push(format!(
+                    "{} \"{}\" read as the rating: its cells are ratings, not notes",
+                    column_letter(column),
+                    self.headers[column]
+                ));
+            }
+        }
+        if self.column(Field::Action).is_none()
+            && let Some(column) = self.column(Field::Recommendation)
+        {
+            let cells = values(column);
+            let distinct: std::collections::HashSet<&String> = cells.iter().collect();
+            if cells.len() >= 2 && distinct.len() == cells.len() {
+                self.fields[column] = Field::Action;
+                self.each_row_a_recommendation = true;
+                self.judged.push(format!(
+                    "{} \"{}\" read as the action, as no column is headed as one: each row is its own recommendation",
+                    column_letter(column),
+                    self.headers[column]
+                ));
+            }
+        }
+        self
+    }
 }
 
 #[cfg(test)]

@@ -111,6 +111,11 @@ impl Known {
         self.person_by_word.get(&word.to_lowercase()).map(|&i| &self.board.people[i])
     }
 
+    /// What the person with `id` is called (their name, or their post).
+    pub fn person_label(&self, id: &str) -> String {
+        self.board.people.iter().rev().find(|p| p.id == id).map_or_else(|| id.to_string(), |p| p.called().to_string())
+    }
+
     pub fn has_person(&self, id: &str) -> bool {
         self.person_ids.contains(id)
     }

@@ -8,7 +8,10 @@ pub mod limits;
 mod measure_names;
 mod ods_extent;
 mod returns;
+mod roles;
 mod rows;
+mod scale;
+mod sections;
 mod sheet;
 mod values;
 mod workbook;
@@ -18,7 +21,8 @@ pub use headers::{
 };
 pub use measure_names::{matching as indicator_named, plain as plain_name};
 pub use returns::{Compared, Layout, Measure, Return, month_of};
-pub use rows::{ReadAction, Reading, RowProblem, TO_BE_CONFIRMED, read};
+pub use rows::{ChangedAction, Choices, ReadAction, Reading, RowProblem, TO_BE_CONFIRMED, read, read_with};
+pub use scale::{Scale, ScaleOrigin, scale_for};
 pub use sheet::{Cell, Sheet, SheetError, pick_sheet, read_csv, read_sheets, read_sheets_from};
 pub use values::parse_uk_date;
 

@@ -8,10 +8,35 @@ use chrono::NaiveDate;
 
 use super::headers::{Field, Mapping};
 use super::known::Known;
+use super::scale::{Scale, scale_for};
 use super::sheet::{Cell, Sheet};
-use super::values;
-use crate::edit::ImportBatch;
+use super::{roles, sections, values};
+use crate::edit::{ActionChange, ImportBatch, TrackerUpdate, why_not_rated_at};
 use crate::model::{Board, Person, PlanAction, Priority, Rag, Recommendation, Update, dates::uk_long};
+
+/// How the person said to read the sheet, beyond which column holds what.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Choices {
+    /// The rating scale chosen; without one, the scale the sheet implies is used.
+    pub scale: Option<Scale>,
+    /// Read a month alone ("April 2027") as the month's last day.
+    pub month_end: bool,
+    /// Keep the board in step with the sheet: rows whose action id the board holds change
+    /// that action rather than being numbered afresh.
+    pub in_step: bool,
+    /// The meeting changed ratings are given at, when in step.
+    pub meeting: Option<u32>,
+}
+
+/// A row whose action the board holds, read as the changes it makes to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangedAction {
+    pub row: usize,
+    pub change: ActionChange,
+    /// Each change in words, field by field: "due: 31 March 2027 → 30 June 2027".
+    pub said: Vec<String>,
+    pub problems: Vec<RowProblem>,
+}
 
 /// Something wrong with one field of a row.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +69,12 @@ pub struct Reading {
     pub new_people: Vec<Person>,
     pub new_priorities: Vec<Priority>,
     pub new_recommendations: Vec<Recommendation>,
+    /// The scale the rating column was read through, when it needed one.
+    pub scale: Option<Scale>,
+    /// Rows that change actions the board holds (in step only).
+    pub changes: Vec<ChangedAction>,
+    /// Actions in the board the sheet does not hold (in step only): kept, never removed.
+    pub not_in_sheet: Vec<String>,
 }
 
 /// The person who stands in for a lead the sheet did not name.
@@ -60,18 +91,40 @@ impl Reading {
 
     /// How many rows failed: actions with problems and rows that are not actions at all.
     pub fn failed_rows(&self) -> usize {
-        self.with_problems().count() + self.unreadable.len()
+        self.with_problems().count()
+            + self.unreadable.len()
+            + self.changes.iter().filter(|c| !c.problems.is_empty()).count()
+    }
+
+    /// The changes to make, and the actions to add, when keeping the board in step.
+    pub fn tracker_update(&self, with_problems: bool, meeting: Option<u32>, on: NaiveDate) -> TrackerUpdate {
+        let changed: Vec<ActionChange> = self
+            .changes
+            .iter()
+            .filter(|c| with_problems || c.problems.is_empty())
+            .map(|c| c.change.clone())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let mut added = self.batch(with_problems);
+        let leads: HashSet<&str> = changed.iter().filter_map(|c| c.lead.as_deref()).collect();
+        let have: HashSet<String> = added.people.iter().map(|p| p.id.clone()).collect();
+        added
+            .people
+            .extend(self.new_people.iter().filter(|p| leads.contains(p.id.as_str()) && !have.contains(&p.id)).cloned());
+        TrackerUpdate { source: self.source.clone(), on, meeting, added, changed }
     }
 
     /// Every failed row as "row 14: due date: "ongoing" is not a date", in row order.
     pub fn failures(&self) -> Vec<String> {
+        let said = |row: usize, problems: &[RowProblem]| {
+            let said: Vec<String> =
+                problems.iter().map(|p| format!("{}: {}", p.field.label().to_lowercase(), p.reason)).collect();
+            (row, said.join("; "))
+        };
         let mut failures: Vec<(usize, String)> = self
             .with_problems()
-            .map(|a| {
-                let said: Vec<String> =
-                    a.problems.iter().map(|p| format!("{}: {}", p.field.label().to_lowercase(), p.reason)).collect();
-                (a.row, said.join("; "))
-            })
+            .map(|a| said(a.row, &a.problems))
+            .chain(self.changes.iter().filter(|c| !c.problems.is_empty()).map(|c| said(c.row, &c.problems)))
             .chain(self.unreadable.iter().cloned())
             .collect();
         failures.sort_by_key(|(row, _)| *row);
@@ -137,8 +190,11 @@ fn id_with_prefix(id: &str, prefix: &str) -> String {
 }
 
 struct Reader<'a> {
+    board: &'a Board,
     sheet: &'a Sheet,
     mapping: &'a Mapping,
+    choices: &'a Choices,
+    scale: Option<Scale>,
     today: NaiveDate,
     /// The board with everything read so far added, so proposed ids and matches see it.
     working: Known,
@@ -157,11 +213,26 @@ struct Reader<'a> {
     unused_heading: Option<(usize, String)>,
 }
 
-/// Reads a sheet's rows against `board` (which is not changed).
+/// Reads a sheet's rows against `board` (which is not changed), as the sheet implies.
 pub fn read(board: &Board, sheet: &Sheet, mapping: &Mapping, source: &str, today: NaiveDate) -> Reading {
+    read_with(board, sheet, mapping, &Choices::default(), source, today)
+}
+
+/// Reads a sheet's rows against `board` (which is not changed), as the person chose.
+pub fn read_with(
+    board: &Board,
+    sheet: &Sheet,
+    mapping: &Mapping,
+    choices: &Choices,
+    source: &str,
+    today: NaiveDate,
+) -> Reading {
     let mut reader = Reader {
+        board,
         sheet,
         mapping,
+        choices,
+        scale: choices.scale.clone().or_else(|| scale_for(sheet, mapping)),
         today,
         working: Known::new(board),
         original_people: board.people.len(),
@@ -174,6 +245,9 @@ pub fn read(board: &Board, sheet: &Sheet, mapping: &Mapping, source: &str, today
             new_people: vec![],
             new_priorities: vec![],
             new_recommendations: vec![],
+            scale: None,
+            changes: vec![],
+            not_in_sheet: vec![],
         },
         priority: Named::default(),
         recommendation: Named::default(),
@@ -192,6 +266,11 @@ pub fn read(board: &Board, sheet: &Sheet, mapping: &Mapping, source: &str, today
         reader.reading.left_out.push(unused);
     }
     let mut reading = reader.reading;
+    reading.scale = reader.scale;
+    if choices.in_step {
+        reading.not_in_sheet =
+            board.actions.iter().filter(|a| !reader.sheet_ids.contains(&a.id)).map(|a| a.id.clone()).collect();
+    }
     let mut working = reader.working.board;
     reading.new_people = working.people.split_off(reader.original_people);
     reading.new_priorities = working.priorities.split_off(reader.original_priorities);
@@ -255,9 +334,36 @@ impl Reader<'_> {
                 return;
             }
         }
+        // "2 | CHILDREN LOOKED AFTER": a number and a title, nothing else, opens a section.
+        let mut filled: Vec<String> = texts.clone();
+        filled.dedup(); // a title merged across repeats in every column
+        let parts = [Field::Lead, Field::Due, Field::Rag, Field::Measure];
+        let leaves_parts_empty = parts.iter().any(|f| self.mapping.column(*f).is_some())
+            && parts.iter().all(|f| self.cell(row, *f).is_empty());
+        if let Some(section) = sections::section_row(&filled, leaves_parts_empty) {
+            let has_priority_column =
+                self.mapping.column(Field::Priority).is_some() || self.mapping.column(Field::PriorityId).is_some();
+            if has_priority_column && !self.mapping.each_row_a_recommendation {
+                self.recommendation = Named { id: id_with_prefix(&section.number, "R"), text: section.title };
+            } else {
+                self.priority = Named { id: id_with_prefix(&section.number, "P"), text: section.title };
+                self.recommendation = Named::default();
+            }
+            self.heading_set(heading_row);
+            return;
+        }
         let title = values::one_line(&action_text);
         if !title.is_empty() {
             self.unused_heading = None;
+            if self.mapping.each_row_a_recommendation {
+                // The row is its own recommendation, numbered as the sheet numbers it.
+                let number = [Field::RecommendationId, Field::ActionId]
+                    .iter()
+                    .map(|f| self.text(row, *f))
+                    .find(|n| !n.is_empty())
+                    .unwrap_or_default();
+                self.recommendation = Named { id: id_with_prefix(&number, "R"), text: title.clone() };
+            }
             self.read_action(row, title);
             return;
         }
@@ -296,6 +402,15 @@ impl Reader<'_> {
             }
         }
         let mut id = self.text(row, Field::ActionId);
+        if self.choices.in_step
+            && !id.is_empty()
+            && !self.seen_ids.contains_key(&id)
+            && self.existing_actions.contains(&id)
+        {
+            self.seen_ids.insert(id.clone(), sheet_row);
+            self.read_change(row, id, title, problems);
+            return;
+        }
         let priority = self.resolve_priority();
         let recommendation = self.resolve_recommendation(&priority, &id);
         if id.is_empty() {
@@ -315,8 +430,11 @@ impl Reader<'_> {
         }
         self.seen_ids.entry(id.clone()).or_insert(sheet_row);
 
-        let due = match values::due_date(&self.cell(row, Field::Due)) {
-            Ok(due) => due,
+        let due = match values::due_date_read(&self.cell(row, Field::Due), self.choices.month_end) {
+            Ok((due, said)) => {
+                remarks.extend(said);
+                due
+            }
             Err(reason) => {
                 flags.push(format!("due date: {reason}; set to {} until it is fixed", uk_long(self.today)));
                 problems.push(RowProblem { field: Field::Due, reason });
@@ -340,7 +458,7 @@ impl Reader<'_> {
             }
         };
 
-        let rag = match values::rag(&self.text(row, Field::Rag)) {
+        let rag = match self.rating(row) {
             Ok(rag) => rag,
             Err(reason) => {
                 flags.push(format!("RAG: {reason}; left unrated"));
@@ -369,11 +487,6 @@ impl Reader<'_> {
         } else {
             vec![]
         };
-        let evidence: Vec<String> = self
-            .mapping
-            .columns(Field::Evidence)
-            .flat_map(|c| values::lines(&self.sheet.cell(row, c).text()))
-            .collect();
         let action = PlanAction {
             id,
             recommendation,
@@ -382,11 +495,98 @@ impl Reader<'_> {
             due,
             redated: vec![],
             measure: values::one_line(&self.text(row, Field::Measure)),
-            evidence,
+            evidence: self.evidence(row),
             updates,
         };
         self.working.add_action(action.clone());
         self.reading.actions.push(ReadAction { row: sheet_row, action, problems, remarks });
+    }
+
+    /// The rating a row gives, read through the scale when the column needs one.
+    fn rating(&self, row: usize) -> Result<Option<Rag>, String> {
+        let text = self.text(row, Field::Rag);
+        match &self.scale {
+            Some(scale) => scale.rating(&text),
+            None => values::rag(&text),
+        }
+    }
+
+    fn evidence(&self, row: usize) -> Vec<String> {
+        self.mapping.columns(Field::Evidence).flat_map(|c| values::lines(&self.sheet.cell(row, c).text())).collect()
+    }
+
+    /// A row for an action the board holds, read as what it changes, field by field. An
+    /// empty cell changes nothing: a tracker that leaves a cell blank has not cleared it.
+    fn read_change(&mut self, row: usize, id: String, title: String, mut problems: Vec<RowProblem>) {
+        let board = self.board;
+        let before = board.action(&id).expect("the id is one of the board's actions");
+        let mut change = ActionChange { id: id.clone(), ..ActionChange::default() };
+        let mut said = Vec::new();
+        if title != before.title {
+            said.push(format!("title: \"{}\" → \"{title}\"", before.title));
+            change.title = Some(title);
+        }
+        if let Some(first) = values::names(&self.text(row, Field::Lead)).first() {
+            let lead = self.person_for(first);
+            if lead != before.lead {
+                let now = self.working.person_label(&lead);
+                said.push(format!("lead: {} → {now}", board.person_name(&before.lead)));
+                change.lead = Some(lead);
+            }
+        }
+        let measure = values::one_line(&self.text(row, Field::Measure));
+        if !measure.is_empty() && measure != before.measure {
+            said.push(format!("measure: \"{}\" → \"{measure}\"", before.measure));
+            change.measure = Some(measure);
+        }
+        let evidence = self.evidence(row);
+        if !evidence.is_empty() && evidence != before.evidence {
+            said.push(format!("evidence: {} → {}", before.evidence.join("; "), evidence.join("; ")));
+            change.evidence = Some(evidence);
+        }
+        let due_cell = self.cell(row, Field::Due);
+        if !due_cell.is_empty() {
+            match values::due_date_read(&due_cell, self.choices.month_end) {
+                Ok((due, _)) if due != before.due => {
+                    said.push(format!(
+                        "due: {} → {} (re-dated: changed in {} on {})",
+                        uk_long(before.due),
+                        uk_long(due),
+                        self.reading.source,
+                        uk_long(self.today)
+                    ));
+                    change.due = Some(due);
+                }
+                Ok(_) => {}
+                Err(reason) => problems.push(RowProblem { field: Field::Due, reason }),
+            }
+        }
+        let was = before.current_rag();
+        match self.rating(row) {
+            Ok(Some(rag)) if rag != was => {
+                let refused = self.choices.meeting.and_then(|n| why_not_rated_at(board, n));
+                match refused {
+                    Some(reason) => problems.push(RowProblem { field: Field::Rag, reason }),
+                    None => {
+                        let at = self
+                            .choices
+                            .meeting
+                            .map_or_else(|| format!("dated {}", uk_long(self.today)), |n| format!("at meeting {n}"));
+                        said.push(format!("rating: {} → {} ({at})", was.word(), rag.word()));
+                        let note = values::one_line(&self.text(row, Field::Note));
+                        let note = if note.is_empty() {
+                            format!("Rated {} in {} (was {}).", rag.word(), self.reading.source, was.word())
+                        } else {
+                            note
+                        };
+                        change.rating = Some((rag, note));
+                    }
+                }
+            }
+            Ok(_) => {}
+            Err(reason) => problems.push(RowProblem { field: Field::Rag, reason }),
+        }
+        self.reading.changes.push(ChangedAction { row: row + 1, change, said, problems });
     }
 
     /// The next free id under a recommendation that no row of the sheet uses either.
@@ -467,10 +667,17 @@ impl Reader<'_> {
         } else {
             self.working.free_person_id(name)
         };
+        // A post ("Head of Service MASH") is proposed as a person holding it, whose name
+        // the board adds when it knows it.
+        let (name, role) = if wanted != "to be confirmed" && roles::names_a_role(name) {
+            (String::new(), values::one_line(name))
+        } else {
+            (values::one_line(name), String::new())
+        };
         self.working.add_person(Person {
             id: id.clone(),
-            name: values::one_line(name),
-            role: String::new(),
+            name,
+            role,
             organisation: String::new(),
             board_member: false,
         });

@@ -50,7 +50,7 @@ fn a_messy_sheet_is_read_with_its_problems_named_by_row() {
     assert_eq!(
         read.failures(),
         vec![
-            "row 7: due date: \"ongoing\" is not a date (write it as 31/03/2027); rag: \"COMPLETED\" is not a RAG rating: expected Red, Amber, Green or Blue (if it means done, write Blue)".to_string(),
+            "row 7: due date: \"ongoing\" is not a date: an ongoing action still needs a date the board will review it by".to_string(),
             "row 8: lead officer: no lead officer named".to_string(),
             "row 9: the Action column is empty".to_string(),
         ]
@@ -72,7 +72,8 @@ fn without_the_problem_rows_only_what_clean_rows_need_is_added() {
     assert_eq!(all.actions.len(), 4);
     let flagged = all.actions.iter().find(|a| a.title == "Care plan template").unwrap();
     assert_eq!(flagged.due, today());
-    assert_eq!(flagged.current_rag(), Rag::NotRated);
+    assert_eq!(flagged.current_rag(), Rag::Blue, "\"COMPLETED\" read through the scale the sheet implies");
+    assert_eq!(read.scale.as_ref().map(|s| s.to_string()).as_deref(), Some("completed = Blue"));
     assert!(flagged.latest_note().unwrap().starts_with("Imported from plan.csv row 7 with problems to fix: due date:"));
 }
 

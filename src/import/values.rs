@@ -50,8 +50,21 @@ fn last_day_of(year: i32, month: u32) -> Option<NaiveDate> {
 /// 2027; and "Mar-27", the form Excel shows a date cell formatted month-year, read as the
 /// month's last day. A written month alone ("Dec 2026") or a word ("ongoing") is refused
 /// with the reason, since the board must know which day.
+#[cfg(test)]
 pub fn due_date(cell: &Cell) -> Result<NaiveDate, String> {
-    match cell {
+    due_date_read(cell, false).map(|(date, _)| date)
+}
+
+/// A due date and, when it was read from a month alone because `month_end` was chosen,
+/// what was done ("\"April 2027\" read as 30 April 2027, the month's end").
+pub fn due_date_read(cell: &Cell, month_end: bool) -> Result<(NaiveDate, Option<String>), String> {
+    if let (Cell::Text(text), true) = (cell, month_end)
+        && let Some(date) = month_alone(text)
+    {
+        let said = format!("\"{}\" read as {}, the month's end", text.trim(), crate::model::dates::uk_long(date));
+        return Ok((date, Some(said)));
+    }
+    let date = match cell {
         Cell::Empty => Err("no due date".into()),
         Cell::Date(date) => Ok(*date),
         Cell::Number(n) if (20_000.0..80_000.0).contains(n) => {
@@ -60,7 +73,68 @@ pub fn due_date(cell: &Cell) -> Result<NaiveDate, String> {
         Cell::Number(n) => Err(format!("{} is not a date", cell_text(*n))),
         Cell::Text(text) => parse_uk_date(text),
         Cell::Error(error) => Err(format!("the cell shows Excel's error {error} (a formula that failed)")),
+    }?;
+    Ok((date, None))
+}
+
+/// "April 2027", "Dec 2026", "December 26": the last day of the month named.
+fn month_alone(text: &str) -> Option<NaiveDate> {
+    let lower = text.trim().to_ascii_lowercase();
+    let lower = lower.strip_prefix("by ").or_else(|| lower.strip_prefix("end of ")).unwrap_or(&lower);
+    let words: Vec<&str> = lower.split([' ', ',', '-', '/']).filter(|w| !w.is_empty()).collect();
+    match words.as_slice() {
+        [m, y] => last_day_of(year(y)?, month(m)?),
+        _ => None,
     }
+}
+
+/// Why a due date that is not a day is not one, in the words of what was written: to be
+/// confirmed, ongoing, a quarter of a financial year, a month with no year.
+fn not_a_day(original: &str, lower: &str) -> Option<String> {
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '/').filter(|w| !w.is_empty()).collect();
+    if matches!(lower, "tbc" | "tba" | "tbd" | "to be confirmed" | "to be agreed" | "to be decided" | "tbc." | "?")
+        || lower.starts_with("tbc")
+    {
+        return Some(format!("\"{original}\" is not a date yet: the due date is to be confirmed"));
+    }
+    if words.iter().any(|w| {
+        matches!(
+            *w,
+            "ongoing"
+                | "continuous"
+                | "continual"
+                | "monthly"
+                | "quarterly"
+                | "weekly"
+                | "annually"
+                | "annual"
+                | "regularly"
+        )
+    }) && !words.iter().any(|w| month(w).is_some())
+    {
+        return Some(format!(
+            "\"{original}\" is not a date: an ongoing action still needs a date the board will review it by"
+        ));
+    }
+    if let [quarter, years] = words.as_slice()
+        && let Some(q) = quarter.strip_prefix('q').and_then(|q| q.parse::<u32>().ok()).filter(|q| (1..=4).contains(q))
+    {
+        let start: Option<i32> =
+            years.split('/').next().and_then(|y| y.parse().ok()).filter(|y| (1990..=2100).contains(y));
+        let hint = start
+            .and_then(|y| if q == 4 { last_day_of(y + 1, 3) } else { last_day_of(y, 3 + 3 * q) })
+            .map(|end| format!(" (that quarter of the financial year ends {})", end.format("%d/%m/%Y")))
+            .unwrap_or_default();
+        return Some(format!("\"{original}\" is a quarter, not a day{hint}"));
+    }
+    let named_month = words.iter().find_map(|w| month(w));
+    if named_month.is_some()
+        && !words.iter().any(|w| year(w).is_some())
+        && !words.iter().any(|w| w.parse::<u32>().is_ok())
+    {
+        return Some(format!("\"{original}\" names a month but no year"));
+    }
+    None
 }
 
 fn cell_text(n: f64) -> String {
@@ -73,6 +147,9 @@ pub fn parse_uk_date(text: &str) -> Result<NaiveDate, String> {
     // "By 31 March" and "w/c" style prefixes are common; an ordinal's suffix is noise.
     let lower = original.to_ascii_lowercase();
     let lower = lower.strip_prefix("by ").unwrap_or(&lower).trim();
+    if let Some(reason) = not_a_day(original, lower) {
+        return Err(reason);
+    }
     if let Ok(date) = NaiveDate::parse_from_str(lower, "%Y-%m-%d") {
         return Ok(date);
     }
@@ -208,10 +285,40 @@ mod tests {
             parse_uk_date("Dec 2016").unwrap_err(),
             "\"Dec 2016\" gives a month but not a day (did you mean 31/12/2016?)"
         );
-        assert_eq!(parse_uk_date("ongoing").unwrap_err(), "\"ongoing\" is not a date (write it as 31/03/2027)");
+        assert_eq!(parse_uk_date("next spring").unwrap_err(), "\"next spring\" is not a date (write it as 31/03/2027)");
+        for (text, why) in [
+            ("ongoing", "\"ongoing\" is not a date: an ongoing action still needs a date the board will review it by"),
+            ("Monthly", "\"Monthly\" is not a date: an ongoing action still needs a date the board will review it by"),
+            ("TBC", "\"TBC\" is not a date yet: the due date is to be confirmed"),
+            ("To be confirmed", "\"To be confirmed\" is not a date yet: the due date is to be confirmed"),
+            (
+                "Q3 2027/28",
+                "\"Q3 2027/28\" is a quarter, not a day (that quarter of the financial year ends 31/12/2027)",
+            ),
+            (
+                "Q4 2027/28",
+                "\"Q4 2027/28\" is a quarter, not a day (that quarter of the financial year ends 31/03/2028)",
+            ),
+            ("end of March", "\"end of March\" names a month but no year"),
+        ] {
+            assert_eq!(parse_uk_date(text).unwrap_err(), why, "{text}");
+        }
         assert!(parse_uk_date("31/02/2027").unwrap_err().contains("not a day of the calendar"));
         assert_eq!(due_date(&Cell::Number(43555.0)), Ok(day(2019, 3, 31)));
         assert_eq!(due_date(&Cell::Empty).unwrap_err(), "no due date");
+    }
+
+    #[test]
+    fn a_month_alone_is_read_as_its_end_only_when_chosen() {
+        let april = Cell::Text("April 2027".into());
+        assert!(due_date_read(&april, false).unwrap_err().contains("gives a month but not a day"));
+        assert_eq!(
+            due_date_read(&april, true),
+            Ok((day(2027, 4, 30), Some("\"April 2027\" read as 30 April 2027, the month's end".into())))
+        );
+        assert_eq!(due_date_read(&Cell::Text("Dec 2016".into()), true).map(|d| d.0), Ok(day(2016, 12, 31)));
+        assert_eq!(due_date_read(&Cell::Text("31/03/2027".into()), true), Ok((day(2027, 3, 31), None)));
+        assert!(due_date_read(&Cell::Text("end of March".into()), true).is_err(), "still no year");
     }
 
     #[test]

@@ -153,7 +153,7 @@ impl Board {
 
     /// The person's name, or the id itself when nobody has it (so a report still reads).
     pub fn person_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.person(id).map_or(id, |p| p.name.as_str())
+        self.person(id).map_or(id, Person::called)
     }
 
     pub fn priority(&self, id: &str) -> Option<&Priority> {

@@ -26,8 +26,19 @@ fn is_true(value: &bool) -> bool {
 }
 
 impl Person {
-    /// "Dr Ruth Okafor (Independent Chair)" — how minutes name someone.
+    /// "Dr Ruth Okafor (Independent Chair)" — how minutes name someone; a post whose
+    /// holder is not yet named, by the post alone.
     pub fn name_and_role(&self) -> String {
-        if self.role.is_empty() { self.name.clone() } else { format!("{} ({})", self.name, self.role) }
+        if self.role.is_empty() || self.name.is_empty() {
+            self.called().to_string()
+        } else {
+            format!("{} ({})", self.name, self.role)
+        }
+    }
+
+    /// What to call them: their name, or their post while the board does not know who
+    /// holds it (a lead brought in from a plan that names posts).
+    pub fn called(&self) -> &str {
+        if self.name.trim().is_empty() { &self.role } else { &self.name }
     }
 }

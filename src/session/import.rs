@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::import::{self, Field, Mapping, Reading, Sheet};
+use crate::import::{self, Choices, Field, Mapping, Reading, Scale, Sheet};
 use crate::model::Board;
 
 /// An import under way: the sheets, the chosen one with the person's fixes, its mapping
@@ -22,6 +22,8 @@ pub struct ImportSession {
     /// row for the person to map.
     headers_recognised: bool,
     reading: Option<Reading>,
+    /// How to read it beyond its columns: the rating scale, months alone, in step or not.
+    choices: Choices,
     /// Also bring in rows with problems, their fields left empty or stood in, flagged.
     pub with_problems: bool,
     /// The person agreed to the new people the sheet names.
@@ -52,6 +54,7 @@ impl ImportSession {
             mapping,
             headers_recognised,
             reading: None,
+            choices: Choices::default(),
             with_problems: false,
             add_people: false,
             typing: Default::default(),
@@ -97,7 +100,33 @@ impl ImportSession {
 
     /// What the sheet reads as against `board`, read again after any change.
     pub fn reading(&mut self, board: &Board, today: chrono::NaiveDate) -> &Reading {
-        self.reading.get_or_insert_with(|| import::read(board, &self.sheet, &self.mapping, &self.source, today))
+        self.reading.get_or_insert_with(|| {
+            import::read_with(board, &self.sheet, &self.mapping, &self.choices, &self.source, today)
+        })
+    }
+
+    pub fn choices(&self) -> &Choices {
+        &self.choices
+    }
+
+    /// Reads the rating column through `scale` from now on.
+    pub fn set_scale(&mut self, scale: Scale) {
+        self.choices.scale = Some(scale);
+        self.reading = None;
+    }
+
+    /// Reads a month alone ("April 2027") as the month's last day, or refuses it.
+    pub fn set_month_end(&mut self, month_end: bool) {
+        self.choices.month_end = month_end;
+        self.reading = None;
+    }
+
+    /// Keeps the board in step with the sheet (its rows change the actions the board
+    /// holds), with changed ratings given at `meeting`; or adds every row as new.
+    pub fn set_in_step(&mut self, in_step: bool, meeting: Option<u32>) {
+        self.choices.in_step = in_step;
+        self.choices.meeting = meeting;
+        self.reading = None;
     }
 
     /// A fix typed for one cell of the sheet.
@@ -113,12 +142,20 @@ impl ImportSession {
         }
     }
 
-    /// What the import would add now, if the person may import yet.
-    pub fn ready(&self) -> Option<crate::edit::ImportBatch> {
+    /// What the import would do now, as the one edit that does it, if the person may
+    /// import yet.
+    pub fn ready(&self, today: chrono::NaiveDate) -> Option<crate::edit::PlanEdit> {
+        use crate::edit::PlanEdit;
         let reading = self.reading.as_ref()?;
+        if self.choices.in_step {
+            let update = reading.tracker_update(self.with_problems, self.choices.meeting, today);
+            let people_agreed = update.added.people.is_empty() || self.add_people;
+            let something = !update.added.actions.is_empty() || !update.changed.is_empty();
+            return (people_agreed && something).then(|| PlanEdit::KeepInStep(Box::new(update)));
+        }
         let batch = reading.batch(self.with_problems);
         let people_agreed = batch.people.is_empty() || self.add_people;
-        (people_agreed && !batch.actions.is_empty()).then_some(batch)
+        (people_agreed && !batch.actions.is_empty()).then(|| PlanEdit::Import(Box::new(batch)))
     }
 }
 
