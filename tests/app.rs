@@ -481,29 +481,83 @@ fn adviser_imports_a_sheet_fixing_a_date_in_the_preview_and_confirming_new_peopl
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
     harness.run();
-    harness.get_by_label_contains("4 rows read: 1 ready, 3 with problems");
+    harness.get_by_label_contains("4 rows read: 2 ready, 2 with problems");
     harness.get_by_label("\"Dec 2016\" gives a month but not a day (did you mean 31/12/2016?)");
+    harness.get_by_label_contains("Ratings read through a scale (assumed, as the sheet has no key");
     assert!(harness.state().board().unwrap().actions.is_empty(), "nothing imported yet");
 
     retype(&mut harness, "Due date:", "31/12/2026");
-    harness.get_by_label_contains("4 rows read: 2 ready, 2 with problems");
-    let import = harness.get_by_label_contains("Import 2 actions");
+    harness.get_by_label_contains("4 rows read: 3 ready, 1 with problems");
+    let import = harness.get_by_label_contains("Import 3 actions");
     assert!(import.accesskit_node().is_disabled(), "the new people must be agreed first");
-    harness.get_by_label_contains("Add 1 new person to the board's people: Sam Oduya").click();
+    harness.get_by_label_contains("Add 2 new people to the board's people: Sam Oduya, Lena Fischer").click();
     harness.run();
-    harness.get_by_label_contains("Import 2 actions").click();
+    harness.get_by_label_contains("Import 3 actions").click();
     harness.run();
 
     let app = harness.state();
     let board = app.board().unwrap();
-    assert_eq!(board.actions.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["1.1", "1.2"]);
+    assert_eq!(board.actions.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["1.1", "1.2", "2.1"]);
     assert_eq!(board.action("1.2").unwrap().due, NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(), "the fix was used");
+    assert_eq!(board.action("2.1").unwrap().current_rag(), Rag::Blue, "\"COMPLETED\" read through the scale");
     assert_eq!(board.priorities[0].title, "Help at the right time");
     assert!(app.import.is_none(), "the window closed");
-    assert!(app.status.starts_with("Imported 2 actions from riverside-action-plan.xlsx"), "{}", app.status);
+    assert!(app.status.starts_with("Imported 3 actions from riverside-action-plan.xlsx"), "{}", app.status);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert!(harness.state().board().unwrap().actions.is_empty(), "one undo takes the whole import back");
+    std::fs::remove_dir_all(path.parent().unwrap()).ok();
+}
+
+#[test]
+fn adviser_brings_the_tracker_in_again_and_sees_every_change_before_it_lands() {
+    let path = scratch_copy("in-step");
+    let sheets = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/sheets");
+    let dialogs = ScriptedDialogs {
+        sheets_to_open: vec![sheets.join("kingsmoor-tracker.xlsx"), sheets.join("kingsmoor-tracker-march.xlsx")],
+        ..Default::default()
+    };
+    let mut harness = harness(App::new(open_session(Some(&path)), today(), Box::new(dialogs)));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    harness.get_by_label_contains("Add 2 new people to the board's people").click();
+    harness.run();
+    harness.get_by_label_contains("Import 4 actions").click();
+    harness.run();
+    let first = harness.state().board().unwrap().clone();
+
+    // A month later the adviser brings the tracker in again.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    harness.get_by_label_contains("action 1.1 is already in the board");
+    harness.get_by_label("Update the actions the board already holds (keep in step with this tracker)").click();
+    harness.run();
+    harness.get_by_label_contains("4 rows change actions the board holds (3 with changes); 1 row new");
+    harness.get_by_label("Row 3: action 1.1");
+    harness.get_by_label_contains("title: \"Practice audit programme\" → \"Practice audit programme with moderation\"");
+    harness.get_by_label_contains("rating: Green → Amber (dated 22 November 2026)");
+    harness.get_by_label_contains(
+        "due: 31 March 2027 → 30 June 2027 (re-dated: changed in kingsmoor-tracker-march.xlsx on 22 November 2026)",
+    );
+    harness.get_by_label_contains("1 row as the board has them already.");
+    assert_eq!(harness.state().board().unwrap(), &first, "nothing lands before the adviser says so");
+    harness.get_by_label("Update 3 actions and add 1 new action").click();
+    harness.run();
+
+    let app = harness.state();
+    let board = app.board().unwrap();
+    assert_eq!(board.actions.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["1.1", "1.2", "2.1", "2.2", "2.3"]);
+    assert_eq!(board.action("1.2").unwrap().current_rag(), Rag::Amber);
+    assert_eq!(board.action("2.1").unwrap().redated.len(), 1);
+    assert!(
+        app.status.starts_with("Brought in step with kingsmoor-tracker-march.xlsx: 3 actions changed"),
+        "{}",
+        app.status
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().board().unwrap(), &first, "one undo takes the whole update back");
     std::fs::remove_dir_all(path.parent().unwrap()).ok();
 }
 

@@ -75,7 +75,6 @@ fn priority_heading_rows_serial_dates_and_the_rows_councils_get_wrong() {
         read.failures(),
         [
             "row 5: due date: \"Dec 2016\" gives a month but not a day (did you mean 31/12/2016?)",
-            "row 8: rag: \"COMPLETED\" is not a RAG rating: expected Red, Amber, Green or Blue (if it means done, write Blue)",
             "row 9: lead officer: no lead officer named",
         ]
     );
@@ -86,7 +85,8 @@ fn priority_heading_rows_serial_dates_and_the_rows_councils_get_wrong() {
     assert_eq!(nurse.current_rag(), Rag::Red, "what could be read is kept");
     assert!(nurse.latest_note().unwrap().contains("no lead officer named; lead set to \"To be confirmed\""));
     let tracker = flagged.actions.iter().find(|a| a.id == "2.1").unwrap();
-    assert_eq!(tracker.current_rag(), Rag::NotRated, "an unreadable RAG is left empty");
+    assert_eq!(tracker.current_rag(), Rag::Blue, "\"COMPLETED\" is read through the scale the import shows");
+    assert_eq!(read.scale.as_ref().map(|s| s.to_string()).as_deref(), Some("completed = Blue"));
 }
 
 #[test]
@@ -105,7 +105,12 @@ fn a_tracker_on_the_second_sheet_with_ids_typed_as_numbers_and_columns_to_leave_
         read.new_priorities.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(),
         ["Workforce", "Voice of the child"]
     );
-    assert_eq!(read.failures(), ["row 3: due date: \"ongoing\" is not a date (write it as 31/03/2027)"]);
+    assert_eq!(
+        read.failures(),
+        [
+            "row 3: due date: \"ongoing\" is not a date: an ongoing action still needs a date the board will review it by"
+        ]
+    );
 }
 
 #[test]
@@ -132,8 +137,8 @@ fn a_plain_sheet_matches_leads_by_role_and_reads_not_rated() {
     assert_eq!(action(&read, "F1").lead, "head-mash", "\"Head of MASH\" is Ruth Adeyemi's role");
     assert_eq!(action(&read, "F1").current_rag(), Rag::Blue);
     assert_eq!(action(&read, "C1").current_rag(), Rag::NotRated);
-    let people: Vec<&str> = read.new_people.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(people, ["Care Lead"]);
+    let posts: Vec<(&str, &str)> = read.new_people.iter().map(|p| (p.name.as_str(), p.role.as_str())).collect();
+    assert_eq!(posts, [("", "Care Lead")], "a lead named by post is proposed as the post, holder to be named");
 }
 
 /// The same actions: everything the spreadsheet carries (the RAG history becomes the one
@@ -261,7 +266,7 @@ fn the_cli_imports_a_clean_sheet_and_the_board_file_records_it() {
         "{out}"
     );
     assert!(out.contains("Imported 5 actions, 2 new recommendations and 1 new priority into"), "{out}");
-    assert!(out.contains("New people: Helen Marsh, Ravi Kapoor, Dawn Price."), "{out}");
+    assert!(out.contains("New people: Helen Marsh; Ravi Kapoor; Dawn Price."), "{out}");
     let saved = board_file::load(&board).unwrap();
     assert_eq!(saved.actions.len(), 5);
     assert!(saved.history.last().unwrap().what.starts_with("Imported 5 actions"), "the audit trail has it");
@@ -283,7 +288,7 @@ fn the_cli_refuses_a_sheet_with_bad_rows_unless_told_to_keep_going() {
     let output = run(&args);
     let out = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1));
-    assert!(out.contains("Could not read 3 of 4 rows:\n  row 5: due date: \"Dec 2016\""), "{out}");
+    assert!(out.contains("Could not read 2 of 4 rows:\n  row 5: due date: \"Dec 2016\""), "{out}");
     assert!(String::from_utf8_lossy(&output.stderr).contains("Nothing was imported"));
     assert_eq!(std::fs::read(&board).unwrap(), before, "the board is untouched");
 
@@ -555,4 +560,213 @@ fn the_cli_brings_in_what_a_return_could_read_only_when_told_to_keep_going() {
     let figure = |id: &str| saved.indicators.iter().find(|i| i.id == id).unwrap().figure(november).map(|r| r.value);
     assert_eq!((figure("agency-staff"), figure("caseload")), (Some(14.0), None));
     std::fs::remove_dir_all(board.parent().unwrap()).ok();
+}
+
+fn read_with(file: &str, board: &Board, choices: &import::Choices) -> Reading {
+    let path = here(file);
+    let sheet = import::pick_sheet(&path, import::read_sheets(&path).unwrap(), None).unwrap();
+    let mapping = import::find_mapping(&sheet).expect("the header row is found");
+    let source = Path::new(file).file_name().unwrap().to_str().unwrap();
+    import::read_with(board, &sheet, &mapping, choices, source, today())
+}
+
+#[test]
+fn a_plan_whose_only_text_column_is_the_recommendation_with_a_progress_score_and_its_key() {
+    let path = here("tests/sheets/northbrook-recommendations.xlsx");
+    let sheet = import::pick_sheet(&path, import::read_sheets(&path).unwrap(), None).unwrap();
+    let mapping = import::find_mapping(&sheet).unwrap();
+    assert_eq!(mapping.header_row, 2);
+    assert_eq!(
+        mapping.fields[..5],
+        [Field::ActionId, Field::Action, Field::Lead, Field::Due, Field::Rag],
+        "\"Responsibility\", \"Date\" and \"Assessment of progress (1-4)\" are lead, due and rating"
+    );
+    assert!(mapping.each_row_a_recommendation);
+    assert_eq!(
+        mapping.judged,
+        ["B \"Recommendation\" read as the action, as no column is headed as one: each row is its own recommendation"]
+    );
+    let read = read_sheet("tests/sheets/northbrook-recommendations.xlsx", None);
+    assert!(read.failures().is_empty(), "{:?}", read.failures());
+    let scale = read.scale.as_ref().expect("the score needs a scale");
+    assert_eq!(scale.to_string(), "1 = Blue, 2 = Green, 3 = Amber, 4 = Red");
+    assert_eq!(scale.origin_words(), "from the key on row 9");
+    assert_eq!(read.left_out.len(), 1, "the key is a note, not an action");
+    let rows: Vec<(&str, &str, &str, NaiveDate, Rag)> = read
+        .actions
+        .iter()
+        .map(|a| {
+            let a = &a.action;
+            (a.id.as_str(), a.recommendation.as_str(), a.lead.as_str(), a.due, a.current_rag())
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("1", "R1", "dcs", date(2027, 3, 31), Rag::Green),
+            ("2", "R2", "head-of-service-mash", date(2027, 1, 31), Rag::Blue),
+            ("3", "R3", "head-of-service-mash", date(2027, 4, 30), Rag::Amber),
+            ("4", "R4", "kim-okonjo", date(2027, 6, 30), Rag::Red),
+        ],
+        "the Director matched by role; a post not on the board proposed once, as a post"
+    );
+    let recommendation = read.new_recommendations.iter().find(|r| r.id == "R2").unwrap();
+    assert_eq!(recommendation.text, "Strategy meetings should include every agency that knows the child.");
+    assert_eq!(action(&read, "2").title, recommendation.text, "the row is both");
+    let people: Vec<(&str, &str)> = read.new_people.iter().map(|p| (p.name.as_str(), p.role.as_str())).collect();
+    assert_eq!(people, [("", "Head of Service MASH"), ("Kim Okonjo", "")]);
+}
+
+#[test]
+fn section_rows_in_capitals_open_priorities_and_are_never_actions() {
+    let read = read_sheet("tests/sheets/southmere-sections.xlsx", None);
+    assert!(read.failures().is_empty(), "{:?}", read.failures());
+    assert!(read.scale.is_none(), "BRAG letters need no scale");
+    let priorities: Vec<(&str, &str)> = read.new_priorities.iter().map(|p| (p.id.as_str(), p.title.as_str())).collect();
+    assert_eq!(priorities, [("P1", "The front door and MASH"), ("P2", "Children looked after")]);
+    let actions: Vec<(&str, &str, Rag)> = read
+        .actions
+        .iter()
+        .map(|a| (a.action.id.as_str(), a.action.recommendation.as_str(), a.action.current_rag()))
+        .collect();
+    assert_eq!(
+        actions,
+        [("1.1", "R1", Rag::Blue), ("1.2", "R1", Rag::Green), ("2.1", "R2", Rag::Amber), ("2.2", "R2", Rag::Red)]
+    );
+    let placed: Vec<(&str, &str)> =
+        read.new_recommendations.iter().map(|r| (r.id.as_str(), r.priority.as_str())).collect();
+    assert_eq!(placed, [("R1", "P1"), ("R2", "P2")], "each section's actions sit under it");
+    assert_eq!(action(&read, "2.2").evidence, ["Health tracker"]);
+}
+
+#[test]
+fn a_status_column_in_the_councils_own_words_is_read_through_a_scale_that_can_be_changed() {
+    let read = read_sheet("tests/sheets/eastbrook-status-words.xlsx", None);
+    assert!(read.failures().is_empty(), "{:?}", read.failures());
+    let scale = read.scale.clone().unwrap();
+    assert_eq!(
+        scale.to_string(),
+        "complete = Blue, on track = Green, slipping = Amber, not started = not rated, off track = Red"
+    );
+    assert_eq!(scale.origin_words(), "assumed, as the sheet has no key: change it with --scale");
+    let ratings = |read: &Reading| -> Vec<Rag> { read.actions.iter().map(|a| a.action.current_rag()).collect() };
+    assert_eq!(ratings(&read), [Rag::Blue, Rag::Green, Rag::Amber, Rag::NotRated, Rag::Red]);
+    assert_eq!(action(&read, "1.3").latest_note(), Some("Auditor off sick"), "\"Progress update\" is the note");
+
+    let stricter = import::Choices { scale: Some(scale.with("Slipping", Some(Rag::Red))), ..Default::default() };
+    let read = read_with("tests/sheets/eastbrook-status-words.xlsx", &new_board(), &stricter);
+    assert_eq!(ratings(&read), [Rag::Blue, Rag::Green, Rag::Red, Rag::NotRated, Rag::Red]);
+}
+
+#[test]
+fn dates_that_are_not_days_are_flagged_with_the_reason_and_months_read_as_their_end_when_chosen() {
+    let read = read_sheet("tests/sheets/hillcrest-dates.xlsx", None);
+    assert_eq!(
+        read.failures(),
+        [
+            "row 2: due date: \"TBC\" is not a date yet: the due date is to be confirmed",
+            "row 3: due date: \"ongoing\" is not a date: an ongoing action still needs a date the board will review it by",
+            "row 4: due date: \"Q3 2027/28\" is a quarter, not a day (that quarter of the financial year ends 31/12/2027)",
+            "row 5: due date: \"end of March\" names a month but no year",
+            "row 6: due date: \"April 2027\" gives a month but not a day (did you mean 30/04/2027?)",
+            "row 7: due date: \"Dec 2026\" gives a month but not a day (did you mean 31/12/2026?)",
+        ]
+    );
+    let month_end = import::Choices { month_end: true, ..Default::default() };
+    let read = read_with("tests/sheets/hillcrest-dates.xlsx", &new_board(), &month_end);
+    assert_eq!(read.failures().len(), 4, "only the months alone are read: {:?}", read.failures());
+    let april = read.actions.iter().find(|a| a.row == 6).unwrap();
+    assert_eq!(april.action.due, date(2027, 4, 30));
+    assert_eq!(april.remarks, ["\"April 2027\" read as 30 April 2027, the month's end"]);
+    assert_eq!(read.actions.iter().find(|a| a.row == 7).unwrap().action.due, date(2026, 12, 31));
+    let tbc = read.actions.iter().find(|a| a.row == 2).unwrap();
+    assert!(
+        tbc.action.latest_note().unwrap().contains("due date: \"TBC\" is not a date yet"),
+        "a stand-in date is flagged in the note, never silent"
+    );
+    let posts: Vec<(&str, &str, &str)> =
+        read.new_people.iter().map(|p| (p.id.as_str(), p.name.as_str(), p.role.as_str())).collect();
+    assert_eq!(
+        posts,
+        [
+            ("service-manager-fostering", "", "Service Manager, Fostering"),
+            ("head-of-service-mash", "", "Head of Service MASH"),
+            ("meg-ellis", "Meg Ellis", ""),
+        ]
+    );
+}
+
+#[test]
+fn the_cli_shows_the_scale_and_takes_another() {
+    let board = scratch_board("scale");
+    let sheet = "tests/sheets/northbrook-recommendations.xlsx";
+    let args = ["import", sheet, "--into", board.to_str().unwrap(), "--today", "2026-11-23"];
+    let output = run(&[&args[..], &["--scale", "1=Blue,2=Green,3=Red,4=Red"]].concat());
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{out}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(out.contains("column B \"Recommendation\" read as the action, as no column is headed as one"), "{out}");
+    assert!(out.contains("Ratings read through the scale 1 = Blue, 2 = Green, 3 = Red, 4 = Red (as given)."), "{out}");
+    assert_eq!(board_file::load(&board).unwrap().action("3").unwrap().current_rag(), Rag::Red);
+
+    let output = run(&["import", sheet, "--into", board.to_str().unwrap(), "--scale", "1=Purple"]);
+    assert_eq!(output.status.code(), Some(2), "clap refuses a scale it cannot read");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("\"Purple\" is not a rating"));
+}
+
+#[test]
+fn the_tracker_brought_in_again_updates_the_board_field_by_field_and_never_duplicates() {
+    let board = scratch_board("in-step");
+    let into = board.to_str().unwrap();
+    let first = run(&["import", "tests/sheets/kingsmoor-tracker.xlsx", "--into", into, "--today", "2026-12-01"]);
+    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+    let before = board_file::load(&board).unwrap();
+
+    let march = ["import", "tests/sheets/kingsmoor-tracker-march.xlsx", "--into", into, "--today", "2027-01-10"];
+    let output = run(&[&march[..], &["--update"]].concat());
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{out}{}", String::from_utf8_lossy(&output.stderr));
+    for line in [
+        "  row 3: action 1.1:\n    title: \"Practice audit programme\" → \"Practice audit programme with moderation\"",
+        "  row 4: action 1.2:\n    rating: Green → Amber (dated 10 January 2027)",
+        "  row 5: action 2.1:\n    due: 31 March 2027 → 30 June 2027 (re-dated: changed in kingsmoor-tracker-march.xlsx on 10 January 2027)",
+        "  1 row as the board has them already.",
+        "  row 7: new action 2.3: Staying close scheme for care leavers",
+        "Brought in step with kingsmoor-tracker-march.xlsx: 3 actions changed, 1 re-dated, 1 rated on 10 January 2027, 1 action added",
+    ] {
+        assert!(out.contains(line), "missing {line:?} in\n{out}");
+    }
+    let after = board_file::load(&board).expect("a board re-dated before its due date loads");
+    let ids: Vec<&str> = after.actions.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["1.1", "1.2", "2.1", "2.2", "2.3"], "updated in place, the new one under its recommendation");
+    let was = |id: &str| before.action(id).unwrap();
+    let now = |id: &str| after.action(id).unwrap();
+    assert_eq!(now("1.1").title, "Practice audit programme with moderation");
+    assert_eq!(
+        (now("1.1").due, &now("1.1").lead, &now("1.1").updates),
+        (was("1.1").due, &was("1.1").lead, &was("1.1").updates)
+    );
+    assert_eq!(now("1.2").updates.len(), was("1.2").updates.len() + 1, "a rating is added, the history kept");
+    let rated = now("1.2").updates.last().unwrap();
+    assert_eq!((rated.rag, rated.date, rated.meeting), (Rag::Amber, date(2027, 1, 10), None));
+    assert_eq!(rated.note, "Clinic attendance fell in December", "the tracker's note says why");
+    assert_eq!(now("2.1").due, date(2027, 6, 30));
+    let redate = &now("2.1").redated[0];
+    assert_eq!((redate.was, redate.on), (date(2027, 3, 31), date(2027, 1, 10)));
+    assert_eq!(redate.reason, "changed in kingsmoor-tracker-march.xlsx on 10 January 2027");
+    assert_eq!(now("2.2"), was("2.2"), "an unchanged row changes nothing");
+    assert_eq!(now("2.3").recommendation, now("2.2").recommendation);
+    let audit = &after.history[after.history.len() - 1];
+    assert_eq!(
+        audit.what,
+        "Brought in step with kingsmoor-tracker-march.xlsx: 3 actions changed, 1 re-dated, 1 rated on 10 January 2027, 1 action added"
+    );
+    assert_eq!(after.history.len(), before.history.len() + 1, "one edit, one entry");
+
+    let saved = std::fs::read(&board).unwrap();
+    let again = run(&[&march[..], &["--update"]].concat());
+    assert!(
+        String::from_utf8_lossy(&again.stdout)
+            .contains("The board is already in step with kingsmoor-tracker-march.xlsx: nothing changed.")
+    );
+    assert_eq!(std::fs::read(&board).unwrap(), saved, "brought in again, nothing is added twice");
 }

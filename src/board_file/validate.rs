@@ -167,15 +167,8 @@ impl Checker<'_> {
                     path.push(Step::Field(field, value));
                     path
                 };
-                if redate.was > redate.on {
-                    self.report(
-                        redate_at("on", redate.on.to_string()),
-                        format!(
-                            "action {}: the re-dating from {} is dated {}, before the date it moved from: `was` must be on or before `on`",
-                            action.id, redate.was, redate.on
-                        ),
-                    );
-                }
+                // A due date may be moved before it arrives (`was` after `on`) as well as
+                // after it has passed: boards re-date ahead of a deadline they know will slip.
                 if let Some(meeting) = redate.meeting.filter(|m| !meetings.contains(m)) {
                     self.report(
                         redate_at("meeting", meeting.to_string()),

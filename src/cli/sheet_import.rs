@@ -101,6 +101,10 @@ pub fn import(sheet_path: &Path, into: &Path, choices: Choices<'_>, today: Naive
     match session.apply(Edit::Plan(edit), &editor_name("")) {
         Ok(_) => {}
         // Nothing to bring in: the board is not rewritten, its backup not replaced.
+        Err(EditError::NothingToImport(source)) if read_as.in_step => {
+            println!("The board is already in step with {source}: nothing changed.");
+            return ExitCode::SUCCESS;
+        }
         Err(error @ EditError::NothingToImport(_)) => {
             println!("{error}.");
             return ExitCode::SUCCESS;
@@ -111,7 +115,7 @@ pub fn import(sheet_path: &Path, into: &Path, choices: Choices<'_>, today: Naive
         Ok(()) => {
             println!("{what} into {}.", into.display());
             if !people.is_empty() {
-                println!("New people: {}.", people.join(", "));
+                println!("New people: {}.", people.join("; "));
             }
             ExitCode::SUCCESS
         }
@@ -154,7 +158,7 @@ fn say_reading(reading: &Reading, read_as: &import::Choices) {
     let months: usize =
         reading.actions.iter().filter(|a| a.remarks.iter().any(|r| r.contains("the month's end"))).count();
     if month_end && months > 0 {
-        println!("{} read as the month's last day (--month-end).", plural(months, "due date naming a month alone"));
+        println!("{} named a month alone, read as the month's last day (--month-end).", plural(months, "due date"));
     }
     for changed in reading.changes.iter().filter(|c| !c.said.is_empty()) {
         println!("  row {}: action {}:", changed.row, changed.change.id);

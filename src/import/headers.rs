@@ -403,6 +403,13 @@ impl Mapping {
             let short = |text: &String| text.split_whitespace().count() <= 3 && text.chars().count() <= 24;
             if !cells.is_empty() && cells.iter().all(short) {
                 self.fields[column] = Field::Rag;
+                // A commentary column left out for coming second ("Progress update") is
+                // now the one note column.
+                if let Some(note) = (0..self.fields.len())
+                    .find(|&c| self.fields[c] == Field::Ignore && recognise(&self.headers[c]) == Some(Field::Note))
+                {
+                    self.fields[note] = Field::Note;
+                }
                 self.judged.push(format!(
                     "{} \"{}\" read as the rating: its cells are ratings, not notes",
                     column_letter(column),

@@ -184,6 +184,14 @@ fn heading(text: &str, word: &str) -> Option<Named> {
     Some(Named { id: number, text: values::one_line(text) })
 }
 
+/// "Key: 1 = fully achieved …", "Legend: B = complete": a row explaining the sheet.
+fn is_a_key(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    ["key:", "key -", "key –", "legend", "rag key", "brag key", "scoring key"]
+        .iter()
+        .any(|start| lower.starts_with(start))
+}
+
 /// An id cell read as text; "2" in a recommendation column becomes "R2".
 fn id_with_prefix(id: &str, prefix: &str) -> String {
     if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) { format!("{prefix}{id}") } else { id.to_string() }
@@ -334,12 +342,26 @@ impl Reader<'_> {
                 return;
             }
         }
+        // A key to the sheet's ratings or colours is a note, whatever column it sits in.
+        if texts.len() == 1 && is_a_key(&texts[0]) {
+            self.reading.left_out.push((sheet_row, texts[0].clone()));
+            return;
+        }
         // "2 | CHILDREN LOOKED AFTER": a number and a title, nothing else, opens a section.
-        let mut filled: Vec<String> = texts.clone();
-        filled.dedup(); // a title merged across repeats in every column
+        // A title merged across the row repeats in every column it covers.
+        let mut filled: Vec<String> = Vec::new();
+        for text in &texts {
+            if !filled.contains(text) {
+                filled.push(text.clone());
+            }
+        }
         let parts = [Field::Lead, Field::Due, Field::Rag, Field::Measure];
+        let title = filled.last().cloned().unwrap_or_default();
         let leaves_parts_empty = parts.iter().any(|f| self.mapping.column(*f).is_some())
-            && parts.iter().all(|f| self.cell(row, *f).is_empty());
+            && parts.iter().all(|f| {
+                let text = self.text(row, *f);
+                text.is_empty() || (filled.len() <= 2 && text == title)
+            });
         if let Some(section) = sections::section_row(&filled, leaves_parts_empty) {
             let has_priority_column =
                 self.mapping.column(Field::Priority).is_some() || self.mapping.column(Field::PriorityId).is_some();
@@ -652,6 +674,10 @@ impl Reader<'_> {
         });
         if !self.recommendation.is_empty() {
             self.recommendation.id = id.clone();
+        } else if action_id.split_once('.').is_none() {
+            // A sheet that names no recommendation and numbers no actions by one: the
+            // rows that follow answer the same stand-in, not one each.
+            self.recommendation = Named { id: id.clone(), text: String::new() };
         }
         id
     }

@@ -185,8 +185,11 @@ pub fn scale_for(sheet: &Sheet, mapping: &Mapping) -> Option<Scale> {
     if others.is_empty() {
         return None;
     }
+    // Text that is neither a number nor a progress word (a section's title merged across
+    // the row) says nothing of the scale.
     let numbers: Vec<i64> = others.iter().filter_map(|v| v.parse::<i64>().ok()).collect();
-    if numbers.len() == others.len() {
+    let worded = others.iter().any(|value| meaning(value).is_some());
+    if !numbers.is_empty() && !worded {
         if let Some(scale) = key_on_sheet(sheet) {
             return Some(scale);
         }
@@ -194,8 +197,9 @@ pub fn scale_for(sheet: &Sheet, mapping: &Mapping) -> Option<Scale> {
         let steps = (1..=highest).map(|n| (n.to_string(), Some(assumed_rating(n, highest)))).collect();
         return Some(Scale { steps, origin: ScaleOrigin::Assumed });
     }
-    let steps = others.iter().filter_map(|value| meaning(value).map(|rating| (value.clone(), rating))).collect();
-    Some(Scale { steps, origin: ScaleOrigin::Assumed })
+    let steps: Vec<(String, Option<Rag>)> =
+        others.iter().filter_map(|value| meaning(value).map(|rating| (value.clone(), rating))).collect();
+    (!steps.is_empty()).then_some(Scale { steps, origin: ScaleOrigin::Assumed })
 }
 
 /// Without a key, 1 is taken as done and the highest as Red: the order of the

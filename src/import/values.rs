@@ -242,15 +242,27 @@ pub fn one_line(text: &str) -> String {
 /// The names in a "Who?" cell: "Jo Bloggs / Sam Patel", "Jo Bloggs and Sam Patel", one a
 /// line.
 pub fn names(text: &str) -> Vec<String> {
-    text.split(['/', ',', '&', ';', '\n'])
-        .flat_map(|part| part.split(" and "))
-        .map(|name| {
-            let name = one_line(name);
+    let mut names: Vec<String> = Vec::new();
+    for part in text.split(['/', '&', ';', '\n']).flat_map(|part| part.split(" and ")) {
+        // "Service Manager, Fostering": a single word after a comma qualifies a post; "Jo
+        // Bloggs, Sam Patel" is two people.
+        let pieces: Vec<String> = part.split(',').map(one_line).filter(|p| !p.is_empty()).collect();
+        let mut kept: Vec<String> = Vec::new();
+        for piece in pieces {
+            match kept.last_mut() {
+                Some(last) if !piece.contains(' ') => *last = format!("{last}, {piece}"),
+                _ => kept.push(piece),
+            }
+        }
+        for name in kept {
             let name = name.strip_suffix(" and").unwrap_or(&name);
-            name.strip_prefix("and ").unwrap_or(name).to_string()
-        })
-        .filter(|name| !name.is_empty())
-        .collect()
+            let name = name.strip_prefix("and ").unwrap_or(name).to_string();
+            if !name.is_empty() {
+                names.push(name);
+            }
+        }
+    }
+    names
 }
 
 #[cfg(test)]
@@ -337,6 +349,8 @@ mod tests {
     fn names_and_lines() {
         assert_eq!(names("Jo Bloggs / Sam Patel"), vec!["Jo Bloggs", "Sam Patel"]);
         assert_eq!(names("Head of MASH and\nAD Safeguarding"), vec!["Head of MASH", "AD Safeguarding"]);
+        assert_eq!(names("Jo Bloggs, Sam Patel"), vec!["Jo Bloggs", "Sam Patel"]);
+        assert_eq!(names("Service Manager, Fostering"), vec!["Service Manager, Fostering"]);
         assert_eq!(lines("• Audit report\n\n- Panel minutes"), vec!["Audit report", "Panel minutes"]);
     }
 }

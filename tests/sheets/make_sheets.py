@@ -123,8 +123,121 @@ def plain_single_header():
     wb.save("lowfield-plan.xlsx")
 
 
+def recommendations_only_with_a_progress_score():
+    """A plan whose only text column is "Recommendation": each row is the recommendation
+    and its action. "Responsibility" and "Date" for lead and due, leads named by post, and
+    "Assessment of progress (1-4)" with its key in a cell under the table."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Post-inspection plan"
+    ws["A1"] = "Northbrook Borough Council: response to the inspection of children's services"
+    ws.merge_cells("A1:E1")
+    ws.append([])
+    ws.append(["No.", "Recommendation", "Responsibility", "Date", "Assessment of progress (1-4)"])
+    ws.append([1, "Senior leaders should know how well social workers practise, from audit that looks at children's experiences.", "Director of Children's Services", dt.date(2027, 3, 31), 2])
+    ws.append([2, "Strategy meetings should include every agency that knows the child.", "Head of Service MASH", dt.date(2027, 1, 31), 1])
+    ws.append([3, "Plans for children in need should say what must change, by when.", "Head of Service MASH", dt.date(2027, 4, 30), 3])
+    ws.append([4, "Care leavers should have their health histories.", "Kim Okonjo", dt.date(2027, 6, 30), 4])
+    for row in ws.iter_rows(min_row=4, max_row=7, min_col=4, max_col=4):
+        for cell in row:
+            cell.number_format = "dd/mm/yyyy"
+    ws.append([])
+    ws.append([None, "Key: 1 = fully achieved, 2 = substantially achieved, 3 = partially achieved, 4 = not achieved"])
+    wb.save("northbrook-recommendations.xlsx")
+
+
+def section_rows_in_capitals():
+    """Section rows carrying only a number and a title in capitals, merged across and
+    bold; "Ref", "Responsible officer", "Target date" and "BRAG" headers."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Improvement plan"
+    ws.append(["Ref", "Action", "Responsible officer", "Target date", "BRAG", "Evidence"])
+    ws.append([1, "THE FRONT DOOR AND MASH"])
+    ws.merge_cells("B2:F2")
+    ws["B2"].font = Font(bold=True)
+    ws.append(["1.1", "Thresholds training for schools and police", "Lee Grant", "30/11/2026", "B", "Attendance log"])
+    ws.append(["1.2", "Daily MASH meeting with health present", "Lee Grant", "31/03/2027", "G", ""])
+    ws.append([2, "CHILDREN LOOKED AFTER"])
+    ws.merge_cells("B5:F5")
+    ws["B5"].font = Font(bold=True)
+    ws.append(["2.1", "Placement sufficiency strategy", "Ana Sousa", "30/04/2027", "A", "Strategy"])
+    ws.append(["2.2", "Health assessments within 20 days", "Ana Sousa", "31/05/2027", "R", "Health tracker"])
+    wb.save("southmere-sections.xlsx")
+
+
+def status_in_the_councils_own_words():
+    """A "Status" column of the council's words (Complete, On track, Slipping, Not
+    started, Off track) beside a "Progress update" commentary; "Owner" and "By when"."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tracker"
+    ws.append(["Area for improvement", "What we will do", "Owner", "By when", "Status", "Progress update"])
+    area = "Management oversight"
+    ws.append([area, "Supervision policy relaunched", "Ruth Amos", "31/12/2026", "Complete", "Launched at the managers' forum"])
+    ws.append([area, "Monthly practice week", "Ruth Amos", "31/03/2027", "On track", "Two weeks held"])
+    ws.append([area, "Dip sample of closures", "Ruth Amos", "28/02/2027", "Slipping", "Auditor off sick"])
+    ws.append(["Voice of the child", "Mind of my own app for every team", "Ben Hale", "30/06/2027", "Not started", ""])
+    ws.append(["Voice of the child", "Advocacy contract renewed", "Ben Hale", "31/01/2027", "Off track", "Provider withdrew"])
+    wb.save("eastbrook-status-words.xlsx")
+
+
+def dates_that_are_not_days():
+    """Due dates as plans write them when they have none: TBC, ongoing, a financial
+    quarter, "end of March", months alone; leads named by post and by name."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Actions"
+    ws.append(["Action", "Lead", "Deadline", "RAG"])
+    ws.append(["Recruit two advanced practitioners", "Service Manager, Fostering", "TBC", "A"])
+    ws.append(["Keep caseloads under review", "Head of Service MASH", "ongoing", "G"])
+    ws.append(["New case management system live", "Head of Service MASH", "Q3 2027/28", "A"])
+    ws.append(["Foster carer recruitment drive", "Service Manager, Fostering", "end of March", "G"])
+    ws.append(["Audit of private fostering notifications", "Meg Ellis", "April 2027", "G"])
+    ws.append(["Return home interviews offered within 72 hours", "Meg Ellis", "Dec 2026", "R"])
+    ws.append(["Exploitation panel terms of reference", "Meg Ellis", dt.date(2027, 2, 28), "G"])
+    ws["C8"].number_format = "dd/mm/yyyy"
+    wb.save("hillcrest-dates.xlsx")
+
+
+def tracker(changed):
+    """The adviser's tracker as brought in first and as kept a month later: the later
+    copy has a rating, a due date and a title changed, and a new row."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tracker"
+    ws.append(["Kingsmoor improvement tracker"])
+    ws.append(["Action no", "Recommendation", "Action", "Lead officer", "Due date", "RAG", "Latest update"])
+    rec1 = "1. Leaders should know the quality of practice."
+    rec2 = "2. Children in care should live close to home."
+    rows = [
+        ["1.1", rec1, "Practice audit programme", "Nia Roberts", dt.date(2027, 1, 31), "Green", "First audits done"],
+        ["1.2", None, "Performance clinics for team managers", "Nia Roberts", dt.date(2027, 2, 28), "Green", ""],
+        ["2.1", rec2, "Sufficiency strategy", "Omar Haddad", dt.date(2027, 3, 31), "Amber", "Draft with partners"],
+        ["2.2", None, "In-house fostering campaign", "Omar Haddad", dt.date(2027, 4, 30), "Red", "Two carers approved"],
+    ]
+    if changed:
+        rows[0][2] = "Practice audit programme with moderation"
+        rows[1][5] = "Amber"
+        rows[1][6] = "Clinic attendance fell in December"
+        rows[2][4] = dt.date(2027, 6, 30)
+        rows.append(["2.3", None, "Staying close scheme for care leavers", "Omar Haddad", dt.date(2027, 9, 30), "Green", ""])
+    for row in rows:
+        ws.append(row)
+    for cells in ws.iter_rows(min_row=3, min_col=5, max_col=5):
+        for cell in cells:
+            cell.number_format = "dd/mm/yyyy"
+    wb.save("kingsmoor-tracker-march.xlsx" if changed else "kingsmoor-tracker.xlsx")
+
+
 county_two_row_header()
 priority_headings_and_serials()
 tracker_second_sheet_numeric_ids()
 rows_of_words_csv()
 plain_single_header()
+recommendations_only_with_a_progress_score()
+section_rows_in_capitals()
+status_in_the_councils_own_words()
+dates_that_are_not_days()
+tracker(changed=False)
+tracker(changed=True)

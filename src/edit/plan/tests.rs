@@ -230,3 +230,73 @@ fn an_import_is_one_edit_and_a_clash_part_way_leaves_the_board_as_it_was() {
     history.undo(&mut board, "adviser", at());
     assert_eq!(board, original);
 }
+
+fn tracker_update(meeting: Option<u32>, changed: Vec<crate::edit::ActionChange>) -> PlanEdit {
+    PlanEdit::KeepInStep(Box::new(crate::edit::TrackerUpdate {
+        source: "tracker.xlsx".into(),
+        on: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        meeting,
+        added: ImportBatch { source: "tracker.xlsx".into(), ..ImportBatch::default() },
+        changed,
+    }))
+}
+
+#[test]
+fn the_tracker_rates_at_an_open_meeting_redates_with_its_reason_and_undo_takes_it_all_back() {
+    let mut board = sample_board();
+    let before = board.clone();
+    let mut history = History::new();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let held = board.meetings.iter().find(|m| !m.is_approved() && m.date <= today).unwrap();
+    let (number, held_on) = (held.number, held.date);
+    let change = crate::edit::ActionChange {
+        id: "1.2".into(),
+        due: Some(NaiveDate::from_ymd_opt(2027, 5, 31).unwrap()),
+        rating: Some((Rag::Red, "Slipped in the tracker".into())),
+        title: Some("A new title".into()),
+        ..Default::default()
+    };
+    apply(&mut board, &mut history, tracker_update(Some(number), vec![change])).unwrap();
+    let action = board.action("1.2").unwrap();
+    assert_eq!(action.title, "A new title");
+    assert_eq!(action.due, NaiveDate::from_ymd_opt(2027, 5, 31).unwrap());
+    let redate = action.redated.last().unwrap();
+    assert_eq!((redate.meeting, redate.reason.as_str()), (Some(number), "changed in tracker.xlsx on 23 November 2026"));
+    let rated = action.updates.iter().rev().find(|u| u.meeting == Some(number)).unwrap();
+    assert_eq!((rated.rag, rated.date, rated.note.as_str()), (Rag::Red, held_on, "Slipped in the tracker"));
+    assert_eq!(action.updates.iter().filter(|u| u.meeting == Some(number)).count(), 1, "one rating per meeting");
+    assert_eq!(
+        history.undo_label(),
+        Some(
+            format!("Brought in step with tracker.xlsx: 1 action changed, 1 re-dated, 1 rated at meeting {number}")
+                .as_str()
+        )
+    );
+    history.undo(&mut board, "adviser", at());
+    assert_eq!(board, before, "one edit, one undo");
+}
+
+#[test]
+fn the_tracker_never_records_at_a_meeting_whose_minutes_are_approved() {
+    let mut board = sample_board();
+    let before = board.clone();
+    let mut history = History::new();
+    let sealed = board.meetings.iter().find(|m| m.is_approved()).unwrap().number;
+    let change = crate::edit::ActionChange {
+        id: "1.2".into(),
+        rating: Some((Rag::Red, "Slipped".into())),
+        ..Default::default()
+    };
+    let refused = apply(&mut board, &mut history, tracker_update(Some(sealed), vec![change.clone()]));
+    assert_eq!(refused, Err(EditError::MeetingApproved(sealed)));
+    let unexplained = crate::edit::ActionChange { rating: Some((Rag::Red, " ".into())), ..change };
+    assert!(matches!(
+        apply(&mut board, &mut history, tracker_update(None, vec![unexplained])),
+        Err(EditError::ReasonNeeded { .. })
+    ));
+    assert_eq!(
+        apply(&mut board, &mut history, tracker_update(None, vec![])),
+        Err(EditError::NothingToImport("tracker.xlsx".into()))
+    );
+    assert_eq!(board, before, "nothing changed");
+}
