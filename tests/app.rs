@@ -533,7 +533,7 @@ fn adviser_brings_the_tracker_in_again_and_sees_every_change_before_it_lands() {
     harness.get_by_label_contains("action 1.1 is already in the board");
     harness.get_by_label("Update the actions the board already holds (keep in step with this tracker)").click();
     harness.run();
-    harness.get_by_label_contains("4 rows change actions the board holds (3 with changes); 1 row new");
+    harness.get_by_label_contains("4 rows name actions the board holds, 3 of them with changes; 1 new row.");
     harness.get_by_label("Row 3: action 1.1");
     harness.get_by_label_contains("title: \"Practice audit programme\" → \"Practice audit programme with moderation\"");
     harness.get_by_label_contains("rating: Green → Amber (dated 22 November 2026)");
@@ -935,6 +935,24 @@ fn with_no_file_dialog_service_the_apps_own_chooser_exports_and_says_why() {
     assert!(std::fs::read(&exported).unwrap().starts_with(b"%PDF"), "{}", harness.state().status);
     assert!(harness.state().status.starts_with("Exported"), "{}", harness.state().status);
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
+
+#[test]
+fn with_no_file_dialog_service_the_adviser_types_the_sheets_name_and_presses_enter() {
+    let path = scratch_copy("no-portal-import");
+    let sheet = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/sheets/kingsmoor-tracker.xlsx");
+    std::fs::copy(&sheet, path.with_file_name("kingsmoor-tracker.xlsx")).unwrap();
+    let dialogs = ScriptedDialogs { unavailable: true, ..Default::default() };
+    let mut harness = harness(App::new(open_session(Some(&path)), today(), Box::new(dialogs)));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    harness.get_by_label_contains("Import a statement of action from a spreadsheet");
+    // The name box has the keyboard as the chooser opens: the name, then Enter.
+    typing(&mut harness, "kingsmoor-tracker.xlsx");
+    press(&mut harness, Key::Enter);
+    harness.get_by_label_contains("4 rows read: 4 ready, 0 with problems");
+    std::fs::remove_dir_all(path.parent().unwrap()).ok();
 }
 
 #[test]

@@ -172,6 +172,10 @@ fn import_never_panics(name: &str, bytes: &[u8]) {
             if let Some(mapping) = import::find_mapping(&sheet) {
                 let reading = import::read(&board, &sheet, &mapping, name, chrono::NaiveDate::MIN);
                 let _ = (reading.failures(), reading.batch(true));
+                // And as a tracker brought in again, rated at an open meeting, months read as their end.
+                let in_step = import::Choices { in_step: true, meeting: Some(5), month_end: true, scale: None };
+                let reading = import::read_with(&board, &sheet, &mapping, &in_step, name, chrono::NaiveDate::MIN);
+                let _ = (reading.failures(), reading.tracker_update(true, Some(5), chrono::NaiveDate::MIN));
             }
         }
     }));

@@ -648,7 +648,7 @@ fn a_status_column_in_the_councils_own_words_is_read_through_a_scale_that_can_be
         scale.to_string(),
         "complete = Blue, on track = Green, slipping = Amber, not started = not rated, off track = Red"
     );
-    assert_eq!(scale.origin_words(), "assumed, as the sheet has no key: change it with --scale");
+    assert_eq!(scale.origin_words(), "assumed, as the sheet has no key");
     let ratings = |read: &Reading| -> Vec<Rag> { read.actions.iter().map(|a| a.action.current_rag()).collect() };
     assert_eq!(ratings(&read), [Rag::Blue, Rag::Green, Rag::Amber, Rag::NotRated, Rag::Red]);
     assert_eq!(action(&read, "1.3").latest_note(), Some("Auditor off sick"), "\"Progress update\" is the note");

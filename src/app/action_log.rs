@@ -33,7 +33,7 @@ pub fn action_log_ui(
         labelled_combo(ui, "Owner", "log-owner", owner, |ui| {
             ui.selectable_value(&mut filter.owner, None, "Any owner");
             for p in &board.people {
-                ui.selectable_value(&mut filter.owner, Some(p.id.clone()), &p.name);
+                ui.selectable_value(&mut filter.owner, Some(p.id.clone()), p.called());
             }
         });
         let meeting = filter.meeting.map_or("Any meeting".into(), |n| format!("Meeting {n}"));

@@ -23,6 +23,8 @@ pub struct Chooser {
     entries: Vec<Entry>,
     /// Why the folder could not be read, if it could not.
     problem: Option<String>,
+    /// The file name box has been given the keyboard: a person types the name at once.
+    name_focused: bool,
 }
 
 struct Entry {
@@ -48,6 +50,7 @@ impl Chooser {
             name,
             entries: vec![],
             problem: None,
+            name_focused: false,
         };
         chooser.go_to(folder);
         chooser
@@ -133,13 +136,21 @@ impl Chooser {
             if let Some(folder) = go_into {
                 self.go_to(folder);
             }
+            let mut entered = false;
             ui.horizontal(|ui| {
                 let label = ui.label("File name");
-                ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(440.0)).labelled_by(label.id);
+                let field =
+                    ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(440.0)).labelled_by(label.id);
+                if !self.name_focused {
+                    field.request_focus();
+                    self.name_focused = true;
+                }
+                entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             });
             ui.horizontal(|ui| {
                 let ready = !self.name.trim().is_empty();
-                if ui.add_enabled(ready, egui::Button::new(if saving { "Save" } else { "Open" })).clicked() {
+                let button = ui.add_enabled(ready, egui::Button::new(if saving { "Save" } else { "Open" }));
+                if ready && (button.clicked() || entered) {
                     answer = Some(Answer::Chosen(self.wanted.finish(self.folder.join(self.name.trim()))));
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {

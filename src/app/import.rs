@@ -126,11 +126,17 @@ fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, toda
     };
     if in_step {
         let changing = reading.changes.iter().filter(|c| !c.change.is_empty()).count();
+        let unreadable = match reading.unreadable.len() {
+            0 => String::new(),
+            n => format!("; {} not actions at all", rows_are(n)),
+        };
         ui.label(format!(
-            "{} change actions the board holds ({changing} with changes); {} new; {} not actions at all.",
-            crate::model::plural(reading.changes.len(), "row"),
-            crate::model::plural(reading.actions.len(), "row"),
-            rows_are(reading.unreadable.len()),
+            "{} actions the board holds, {changing} of them with changes; {}{unreadable}.",
+            match reading.changes.len() {
+                1 => "1 row names".to_string(),
+                n => format!("{n} rows name"),
+            },
+            crate::model::plural(reading.actions.len(), "new row"),
         ));
         changes_preview(ui, &reading);
     } else {
@@ -143,7 +149,20 @@ fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, toda
         ));
     }
     if !in_step || !reading.actions.is_empty() {
-        let fixes = preview(ui, session, &reading);
+        let held = reading
+            .with_problems()
+            .filter(|r| r.problems.iter().any(|p| p.reason.ends_with("is already in the board")))
+            .count();
+        if held > 0 && !in_step {
+            ui.colored_label(
+                rag_fill(Rag::Amber),
+                format!(
+                    "{} the board already holds: to bring the board in step with this tracker, tick \"Update the actions the board already holds\".",
+                    if held == 1 { "1 row gives an action number".to_string() } else { format!("{held} rows give action numbers") }
+                ),
+            );
+        }
+        let fixes = preview(ui, session, &reading, board);
         for (row, column, text) in fixes {
             session.fix(row, column, &text);
         }
@@ -234,7 +253,8 @@ fn reading_choices(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board
 fn scale_choice(ui: &mut egui::Ui, session: &mut ImportSession, scale: &import::Scale) {
     let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("Ratings read through a scale ({}):", scale.origin_words()));
+        let change = if scale.origin == import::ScaleOrigin::Chosen { "" } else { "; change any value here" };
+        ui.label(format!("Ratings read through a scale ({}{change}):", scale.origin_words()));
         for (value, rating) in &scale.steps {
             let mut now = *rating;
             let word = |r: Option<Rag>| r.map_or("not rated", Rag::word);
@@ -314,7 +334,12 @@ fn mapping_grid(ui: &mut egui::Ui, session: &mut ImportSession) {
 
 /// Every row read, problems first in red with the cells to fix in place. Returns the
 /// fixes committed this frame as (row, column, text).
-fn preview(ui: &mut egui::Ui, session: &mut ImportSession, reading: &Reading) -> Vec<(usize, usize, String)> {
+fn preview(
+    ui: &mut egui::Ui,
+    session: &mut ImportSession,
+    reading: &Reading,
+    board: &Board,
+) -> Vec<(usize, usize, String)> {
     let mut fixes = Vec::new();
     let mut rows: Vec<&import::ReadAction> = reading.with_problems().collect();
     rows.extend(reading.clean());
@@ -354,7 +379,7 @@ fn preview(ui: &mut egui::Ui, session: &mut ImportSession, reading: &Reading) ->
                     ui.label(&action.title).on_hover_text(&action.title);
                 });
                 row.col(|ui| {
-                    ui.label(reading_lead(reading, &action.lead));
+                    ui.label(reading_lead(reading, board, &action.lead));
                 });
                 row.col(|ui| {
                     ui.label(uk_short(action.due));
@@ -401,6 +426,6 @@ fn preview(ui: &mut egui::Ui, session: &mut ImportSession, reading: &Reading) ->
 }
 
 /// A lead's name, whether already on the board or new with this import.
-fn reading_lead<'a>(reading: &'a Reading, id: &'a str) -> &'a str {
-    reading.new_people.iter().find(|p| p.id == id).map_or(id, |p| p.called())
+fn reading_lead<'a>(reading: &'a Reading, board: &'a Board, id: &'a str) -> &'a str {
+    reading.new_people.iter().find(|p| p.id == id).map_or_else(|| board.person_name(id), |p| p.called())
 }

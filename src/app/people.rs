@@ -52,7 +52,12 @@ pub fn people_ui(ui: &mut egui::Ui, board: &Board, state: &mut PeopleState, inte
             }
             ui.end_row();
             for person in &board.people {
-                ui.label(&person.name);
+                if person.name.trim().is_empty() {
+                    ui.weak("(to be named)")
+                        .on_hover_text("A post brought in from a plan: Edit to give its holder's name.");
+                } else {
+                    ui.label(&person.name);
+                }
                 ui.label(&person.role);
                 ui.label(&person.organisation);
                 ui.label(if person.board_member { "Member" } else { "Attends" });
@@ -112,14 +117,17 @@ fn person_form(ui: &mut egui::Ui, board: &Board, form: &mut PersonForm, intents:
                 crate::app::widgets::rag_fill(crate::model::Rag::Red),
                 format!(
                     "The id \"{}\" is already {}'s: a new person needs another, such as \"{free}\".",
-                    other.id, other.name
+                    other.id,
+                    other.called()
                 ),
             );
         }
         ui.checkbox(&mut form.person.board_member, "Member of the board (counts to the quorum)");
         ui.horizontal(|ui| {
             let person = &form.person;
-            let ready = !person.id.trim().is_empty() && !person.name.trim().is_empty() && taken_by.is_none();
+            // A post whose holder is not yet known is kept by its role until the board names them.
+            let called = !person.name.trim().is_empty() || !person.role.trim().is_empty();
+            let ready = !person.id.trim().is_empty() && called && taken_by.is_none();
             if ui.add_enabled(ready, egui::Button::new("Save person")).clicked() {
                 let person = Person { id: person.id.trim().to_string(), ..person.clone() };
                 intents.push(Intent::Edit(if form.adding {

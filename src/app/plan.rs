@@ -119,7 +119,7 @@ fn filters(ui: &mut egui::Ui, board: &Board, filter: &mut PlanFilter) {
         labelled_combo(ui, "Lead", "filter-lead", String::from(lead_name), |ui| {
             ui.selectable_value(&mut filter.lead, None, "Anyone");
             for person in &board.people {
-                ui.selectable_value(&mut filter.lead, Some(person.id.clone()), &person.name);
+                ui.selectable_value(&mut filter.lead, Some(person.id.clone()), person.called());
             }
         });
         let priority_name = filter.priority.clone().unwrap_or_else(|| "All".into());

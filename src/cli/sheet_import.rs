@@ -152,7 +152,8 @@ fn say_mapping(sheet: &ImportSession) {
 fn say_reading(reading: &Reading, read_as: &import::Choices) {
     let month_end = read_as.month_end;
     if let Some(scale) = &reading.scale {
-        println!("Ratings read through the scale {scale} ({}).", scale.origin_words());
+        let change = if scale.origin == import::ScaleOrigin::Chosen { "" } else { ": change it with --scale" };
+        println!("Ratings read through the scale {scale} ({}{change}).", scale.origin_words());
         println!("  As --scale: \"{}\"", scale.as_option());
     }
     let months: usize =

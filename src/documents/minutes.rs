@@ -102,6 +102,12 @@ fn attendance(page: &mut impl Writer, board: &Board, meeting: &Meeting) {
         }
         for id in ids {
             let line = match board.person(id) {
+                Some(p) if p.name.trim().is_empty() || p.role.is_empty() => [p.called(), &p.organisation]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 Some(p) if p.organisation.is_empty() => format!("{} — {}", p.name, p.role),
                 Some(p) => format!("{} — {}, {}", p.name, p.role, p.organisation),
                 None => id.clone(),

@@ -86,7 +86,7 @@ impl Scale {
     pub fn origin_words(&self) -> String {
         match self.origin {
             ScaleOrigin::Key { row } => format!("from the key on row {row}"),
-            ScaleOrigin::Assumed => "assumed, as the sheet has no key: change it with --scale".into(),
+            ScaleOrigin::Assumed => "assumed, as the sheet has no key".into(),
             ScaleOrigin::Chosen => "as given".into(),
         }
     }
