@@ -562,6 +562,37 @@ fn adviser_brings_the_tracker_in_again_and_sees_every_change_before_it_lands() {
 }
 
 #[test]
+fn a_status_column_of_the_councils_words_is_read_through_a_scale_the_adviser_changes() {
+    let path = scratch_copy("scale");
+    let sheet = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/sheets/eastbrook-status-words.xlsx");
+    let dialogs = ScriptedDialogs { sheets_to_open: vec![sheet], ..Default::default() };
+    let mut harness = harness(App::new(open_session(Some(&path)), today(), Box::new(dialogs)));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    harness.get_by_label("Column E \"Status\" read as the rating: its cells are ratings, not notes.");
+    harness.get_by_label_contains(
+        "Ratings read through a scale (assumed, as the sheet has no key; change any value here)",
+    );
+    // The board counts slipping as Red: the adviser says so for the whole sheet.
+    harness.get_by_role_and_label(Role::ComboBox, "slipping").click();
+    harness.run();
+    let options = harness.get_all_by_label("Red").count();
+    harness.get_all_by_label("Red").last().expect("the drop-down offers Red").click();
+    harness.run();
+    assert!(options > 0);
+    harness.get_by_label_contains("Ratings read through a scale (as given)");
+    harness.get_by_label_contains("Add 2 new people").click();
+    harness.run();
+    harness.get_by_label_contains("Import 5 actions").click();
+    harness.run();
+    let board = harness.state().board().unwrap();
+    let ratings: Vec<Rag> = board.actions.iter().map(|a| a.current_rag()).collect();
+    assert_eq!(ratings, [Rag::Blue, Rag::Green, Rag::Red, Rag::NotRated, Rag::Red]);
+    std::fs::remove_dir_all(path.parent().unwrap()).ok();
+}
+
+#[test]
 fn adviser_records_a_monitoring_visit_with_its_findings() {
     let mut harness = sample();
     go_to(&mut harness, "Statement of action");
