@@ -548,7 +548,15 @@ impl Reader<'_> {
             said.push(format!("title: \"{}\" → \"{title}\"", before.title));
             change.title = Some(title);
         }
-        if let Some(first) = values::names(&self.text(row, Field::Lead)).first() {
+        // The current lead's name, id or post in the sheet is the current lead, even where
+        // the board has two people of that name.
+        let current = board.person(&before.lead);
+        let is_current = |name: &str| {
+            let name = values::one_line(name).to_lowercase();
+            name == before.lead.to_lowercase()
+                || current.is_some_and(|p| [&p.name, &p.role].iter().any(|w| !w.is_empty() && w.to_lowercase() == name))
+        };
+        if let Some(first) = values::names(&self.text(row, Field::Lead)).first().filter(|name| !is_current(name)) {
             let lead = self.person_for(first);
             if lead != before.lead {
                 let now = self.working.person_label(&lead);

@@ -165,3 +165,20 @@ fn a_failed_formula_is_read_as_empty_and_said_in_the_rows_problems() {
         "{failures}"
     );
 }
+
+#[test]
+fn a_tracker_naming_the_current_lead_changes_nothing_even_where_two_people_share_the_name() {
+    let mut board = sample_board();
+    let lead = board.person(&board.action("1.1").unwrap().lead).unwrap().clone();
+    // Another person of the same name, listed first: a search by name alone would find them.
+    board.people.insert(0, crate::model::Person { id: "namesake".into(), ..lead.clone() });
+    let title = board.action("1.1").unwrap().title.clone();
+    let csv = format!("No.,Action,Lead\n1.1,{title},{}\n", lead.name);
+    let sheet = read_csv("tracker", csv.as_bytes()).unwrap();
+    let mapping = find_mapping(&sheet).unwrap();
+    let in_step = Choices { in_step: true, ..Choices::default() };
+    let read = read_with(&board, &sheet, &mapping, &in_step, "tracker.csv", today());
+    assert_eq!(read.changes.len(), 1);
+    assert!(read.changes[0].said.is_empty(), "{:?}", read.changes[0].said);
+    assert!(read.changes[0].change.is_empty());
+}
