@@ -249,10 +249,15 @@ pub fn recognise(header: &str) -> Option<Field> {
     }
     let words: Vec<&str> = header.split(' ').collect();
     let has = |w: &str| words.contains(&w);
+    // "Date raised", "Date of last update": a date, but not the one the action is due by.
+    let dated_otherwise =
+        ["raised", "added", "opened", "created", "agreed", "started", "start", "last", "updated", "update", "closed"]
+            .iter()
+            .any(|w| has(w));
     let clues = [
         (has("rag") || has("brag") || has("assessment"), Field::Rag),
         (has("success") || has("measure") || has("measures"), Field::Measure),
-        (has("timescale") || has("timescales") || has("deadline") || has("date"), Field::Due),
+        (has("timescale") || has("timescales") || has("deadline") || (has("date") && !dated_otherwise), Field::Due),
         (
             has("lead")
                 || has("responsible")
@@ -321,11 +326,26 @@ impl Mapping {
         self.fields.iter().enumerate().filter(move |(_, f)| **f == field).map(|(i, _)| i)
     }
 
-    /// A known header is matched to one column only; later ones are left out.
+    /// A known header is matched to one column only: a header known word for word
+    /// ("Target date") before one known by a clue ("Date for completion"), else the first.
     fn first_of_each(mut self) -> Mapping {
-        let mut seen = std::collections::HashSet::new();
-        for field in &mut self.fields {
-            if *field != Field::Ignore && *field != Field::Evidence && !seen.insert(*field) {
+        let exact: Vec<bool> =
+            self.headers.iter().map(|h| KNOWN.iter().any(|(known, _)| *known == normalise(h))).collect();
+        let mut kept: std::collections::HashMap<Field, usize> = std::collections::HashMap::new();
+        for (column, field) in self.fields.iter().enumerate() {
+            if *field == Field::Ignore || *field == Field::Evidence {
+                continue;
+            }
+            let better = |held: usize| exact[column] && !exact[held];
+            match kept.get(field) {
+                Some(&held) if !better(held) => {}
+                _ => {
+                    kept.insert(*field, column);
+                }
+            }
+        }
+        for (column, field) in self.fields.iter_mut().enumerate() {
+            if *field != Field::Ignore && *field != Field::Evidence && kept.get(field) != Some(&column) {
                 *field = Field::Ignore;
             }
         }
@@ -441,6 +461,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_header_known_word_for_word_wins_over_one_known_by_a_clue() {
+        let sheet =
+            super::super::read_csv("plan", "Action,Date for completion,Target date\nAudit,,31/03/2027\n".as_bytes())
+                .unwrap();
+        let mapping = find_mapping(&sheet).unwrap();
+        assert_eq!(mapping.fields, [Field::Action, Field::Ignore, Field::Due]);
+    }
+
+    #[test]
     fn council_headers_are_recognised() {
         for (header, field) in [
             ("No.", Field::ActionId),
@@ -462,5 +491,23 @@ mod tests {
             assert_eq!(recognise(header), Some(field), "{header}");
         }
         assert_eq!(recognise("Budget"), None);
+        assert_eq!(recognise("Date raised"), None, "a date, but not when it is due");
+        assert_eq!(recognise("Date for completion"), Some(Field::Due));
+        for (header, field) in [
+            ("Responsibility", Field::Lead),
+            ("Accountable", Field::Lead),
+            ("Owner", Field::Lead),
+            ("Date", Field::Due),
+            ("Target date", Field::Due),
+            ("By when", Field::Due),
+            ("Deadline", Field::Due),
+            ("Completion date", Field::Due),
+            ("BRAG", Field::Rag),
+            ("RAG rating", Field::Rag),
+            ("Assessment of progress (1-4)", Field::Rag),
+            ("Status", Field::Note),
+        ] {
+            assert_eq!(recognise(header), Some(field), "{header}");
+        }
     }
 }
