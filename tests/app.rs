@@ -958,11 +958,12 @@ fn with_no_file_dialog_service_the_apps_own_chooser_exports_and_says_why() {
     let status = harness.state().status.clone();
     assert!(status.contains("The system's file dialog could not be opened"), "{status}");
     assert!(status.contains("choose the file in the app's own chooser"), "{status}");
-    // The chooser opens in the board's folder with the usual name; Save writes it there.
+    // The chooser opens in the board's folder with the usual name selected up to ".pdf":
+    // the clerk types another and presses Enter.
     harness.get_by_label_contains("Export to PDF");
-    harness.get_by_role_and_label(Role::Button, "Save").click();
-    harness.run();
-    let exported = path.with_file_name("westfold-progress.pdf");
+    typing(&mut harness, "progress-for-members");
+    press(&mut harness, Key::Enter);
+    let exported = path.with_file_name("progress-for-members.pdf");
     assert!(std::fs::read(&exported).unwrap().starts_with(b"%PDF"), "{}", harness.state().status);
     assert!(harness.state().status.starts_with("Exported"), "{}", harness.state().status);
     let _ = std::fs::remove_dir_all(path.parent().unwrap());

@@ -143,6 +143,17 @@ impl Chooser {
                     ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(440.0)).labelled_by(label.id);
                 if !self.name_focused {
                     field.request_focus();
+                    // A suggested name is selected up to its extension, as system dialogs do:
+                    // typing replaces it and keeps ".pdf".
+                    let stem = self.name.rfind('.').unwrap_or(self.name.len());
+                    let stem_chars = self.name[..stem].chars().count();
+                    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), field.id).unwrap_or_default();
+                    let range = egui::text::CCursorRange::two(
+                        egui::text::CCursor::new(0),
+                        egui::text::CCursor::new(stem_chars),
+                    );
+                    state.cursor.set_char_range(Some(range));
+                    state.store(ui.ctx(), field.id);
                     self.name_focused = true;
                 }
                 entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
