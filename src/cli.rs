@@ -1,6 +1,24 @@
 //! The headless commands, over the same core as the app: everything the app can tell a
 //! chair or clerk can be scripted.
 
+/// Prints a line for the person, and carries on when nobody is reading any more (the
+/// output piped into `head`): the command still does what it was asked, and never
+/// panics for a closed pipe.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// As [`say!`], without the line's end.
+macro_rules! say_part {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod readings;
 mod sheet_import;
 
@@ -363,7 +381,7 @@ pub fn run(command: Command) -> ExitCode {
             let board = crate::generate::generate(actions, meetings, seed);
             match board_file::save(&board, &output) {
                 Ok(()) => {
-                    println!("{}: {actions} actions, {meetings} meetings (seed {seed})", output.display());
+                    say!("{}: {actions} actions, {meetings} meetings (seed {seed})", output.display());
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
@@ -446,7 +464,7 @@ fn export(document: Export, force: bool) -> ExitCode {
     }
     match board_file::write_file(&out, &rendered.bytes) {
         Ok(()) => {
-            println!("{}: {} pages, {} KB", out.display(), rendered.pages, rendered.bytes.len().div_ceil(1024));
+            say!("{}: {} pages, {} KB", out.display(), rendered.pages, rendered.bytes.len().div_ceil(1024));
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -488,7 +506,7 @@ fn export_word(
     };
     match board_file::write_file(&out, &bytes) {
         Ok(()) => {
-            println!("{}: Word document, {} KB", out.display(), bytes.len().div_ceil(1024));
+            say!("{}: Word document, {} KB", out.display(), bytes.len().div_ceil(1024));
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -513,7 +531,7 @@ fn export_xlsx(file: &Path, today: NaiveDate, public: bool, output: Option<&Path
         .and_then(|bytes| board_file::write_file(&out, &bytes).map(|()| bytes.len()).map_err(|e| e.to_string()));
     match written {
         Ok(size) => {
-            println!("{}: {} actions, {} KB", out.display(), board.actions.len(), size.div_ceil(1024));
+            say!("{}: {} actions, {} KB", out.display(), board.actions.len(), size.div_ceil(1024));
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -580,23 +598,23 @@ fn upgrade(file: &Path) -> ExitCode {
     };
     let notes = session.file_notes.clone();
     let Some(from) = notes.converted_from else {
-        println!("{}: already format {CURRENT_FORMAT}; nothing to convert.", file.display());
+        say!("{}: already format {CURRENT_FORMAT}; nothing to convert.", file.display());
         return ExitCode::SUCCESS;
     };
     if let Err(error) = session.save() {
         eprintln!("{error}");
         return ExitCode::from(1);
     }
-    println!(
+    say!(
         "{}: converted from format {from} to format {CURRENT_FORMAT} (the format-{from} file is kept as {}):",
         file.display(),
         board_file::backup_path(file).display()
     );
     for note in &notes.conversion.notes {
-        println!("  {note}");
+        say!("  {note}");
     }
     if notes.has_comments {
-        println!("  the file's comments are not kept in the rewritten file; they are still in the backup");
+        say!("  the file's comments are not kept in the rewritten file; they are still in the backup");
     }
     ExitCode::SUCCESS
 }
@@ -607,7 +625,7 @@ fn verify(file: &Path, minutes: &Path) -> ExitCode {
         Err(code) => return code,
     };
     let fail = |message: String| {
-        println!("{message}");
+        say!("{message}");
         ExitCode::from(1)
     };
     let published = match std::fs::read(minutes)
@@ -627,7 +645,7 @@ fn verify(file: &Path, minutes: &Path) -> ExitCode {
     use crate::seal::Verdict;
     match crate::seal::verify_published(&board, number, published.seal.as_deref()) {
         Verdict::Matches { seal } => {
-            println!("{name}: the minutes of meeting {number} match the board's record ({seal}).");
+            say!("{name}: the minutes of meeting {number} match the board's record ({seal}).");
             ExitCode::SUCCESS
         }
         Verdict::RecordChanged { published, now } => fail(format!(
@@ -654,7 +672,7 @@ fn check(file: &Path) -> ExitCode {
     };
     let board = &loaded.board;
     let meetings = board.meetings.len();
-    println!(
+    say!(
         "{}: ok — {} priorities, {} actions, {} meeting{}",
         file.display(),
         board.priorities.len(),
@@ -663,7 +681,7 @@ fn check(file: &Path) -> ExitCode {
         if meetings == 1 { "" } else { "s" }
     );
     if loaded.was_converted() {
-        println!(
+        say!(
             "{}: format {}: read as format {CURRENT_FORMAT}; `improvement-board upgrade {}` rewrites it",
             file.display(),
             loaded.from_format,
@@ -676,7 +694,7 @@ fn check(file: &Path) -> ExitCode {
 fn summary(file: &Path, today: NaiveDate, public: bool) -> ExitCode {
     match load_or_report(file) {
         Ok(board) => {
-            print!("{}", crate::summary::summary_text(&board, today, public));
+            say_part!("{}", crate::summary::summary_text(&board, today, public));
             let _ = std::io::stdout().flush();
             ExitCode::SUCCESS
         }
@@ -693,7 +711,7 @@ fn papers(file: &Path, number: u32, today: NaiveDate) -> ExitCode {
         eprintln!("{}: there is no meeting {number} in this board", file.display());
         return ExitCode::from(1);
     };
-    print!("{}", crate::documents::papers::papers_text(&board, &check, today));
+    say_part!("{}", crate::documents::papers::papers_text(&board, &check, today));
     let overdue = today > check.publication && check.missing().next().is_some();
     if overdue { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }

@@ -662,3 +662,32 @@ fn papers_says_when_to_publish_and_what_is_missing_or_late() {
 fn lopdf_minimal() -> Vec<u8> {
     b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
 }
+
+#[test]
+fn output_piped_into_a_reader_that_has_gone_never_panics_and_the_import_still_lands() {
+    let folder = std::env::temp_dir().join(format!("ib-cli-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let board = folder.join("board.ron");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/boards/new-board.ron"), &board).unwrap();
+    let sheet = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sheets/hillcrest-dates.xlsx");
+    // As `improvement-board … | head -1`: the reading end is closed before a line is written.
+    for args in [
+        vec!["summary", "sample_data/northmoor.ron"],
+        vec!["import", sheet.to_str().unwrap(), "--into", board.to_str().unwrap(), "--keep-going", "--month-end"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = Command::new(env!("CARGO_BIN_EXE_improvement-board"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+    assert_eq!(improvement_board::board_file::load(&board).unwrap().actions.len(), 7, "what was asked was done");
+    std::fs::remove_dir_all(&folder).ok();
+}

@@ -61,7 +61,7 @@ pub fn import_readings(sheet_path: &Path, into: &Path, choices: Choices<'_>, ent
             return fail(format!("--match {row}: {error}"));
         }
     }
-    println!("{source}, sheet \"{}\": {}", read.sheet, read.layout_words());
+    say!("{source}, sheet \"{}\": {}", read.sheet, read.layout_words());
     let board = &session.board;
     for measure in &read.measures {
         let months = describe_months(measure.figures.iter().map(|(m, _)| *m));
@@ -76,17 +76,19 @@ pub fn import_readings(sheet_path: &Path, into: &Path, choices: Choices<'_>, ent
                     }
                     _ => String::new(),
                 };
-                println!("  row {}: \"{}\" → {} ({how}; {months}{scaled})", measure.row, measure.name, indicator.id);
+                say!("  row {}: \"{}\" → {} ({how}; {months}{scaled})", measure.row, measure.name, indicator.id);
             }
-            None if measure.chosen => println!("  row {}: \"{}\": left out, as asked", measure.row, measure.name),
-            None => println!(
+            None if measure.chosen => say!("  row {}: \"{}\": left out, as asked", measure.row, measure.name),
+            None => say!(
                 "  row {}: \"{}\": not on the board ({months}); say which indicator it is with --match {}=ID",
-                measure.row, measure.name, measure.row
+                measure.row,
+                measure.name,
+                measure.row
             ),
         }
     }
     for problem in &read.problems {
-        println!("  {problem}");
+        say!("  {problem}");
     }
     let unmatched = read.unmatched().count();
     if (unmatched > 0 || !read.problems.is_empty()) && !choices.keep_going {
@@ -99,7 +101,7 @@ pub fn import_readings(sheet_path: &Path, into: &Path, choices: Choices<'_>, ent
     }
     let compared = read.compare(board);
     for (name, month, was, now) in &compared.revisions {
-        println!("  revision: {name}, {}: {was} → {now}", month.long());
+        say!("  revision: {name}, {}: {was} → {now}", month.long());
     }
     let summary = format!(
         "{}, {} and {} already held",
@@ -112,14 +114,14 @@ pub fn import_readings(sheet_path: &Path, into: &Path, choices: Choices<'_>, ent
         Ok(_) => {}
         // Every figure is held already: the board is not rewritten, its backup not replaced.
         Err(EditError::NoNewFigures(_)) => {
-            println!("{source}: {summary}: nothing new, the board is unchanged.");
+            say!("{source}: {summary}: nothing new, the board is unchanged.");
             return ExitCode::SUCCESS;
         }
         Err(error) => return fail(format!("{}: {error}", into.display())),
     }
     match session.save() {
         Ok(()) => {
-            println!("Imported {summary} into {}.", into.display());
+            say!("Imported {summary} into {}.", into.display());
             ExitCode::SUCCESS
         }
         Err(error) => fail(error.to_string()),

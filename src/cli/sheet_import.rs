@@ -102,20 +102,20 @@ pub fn import(sheet_path: &Path, into: &Path, choices: Choices<'_>, today: Naive
         Ok(_) => {}
         // Nothing to bring in: the board is not rewritten, its backup not replaced.
         Err(EditError::NothingToImport(source)) if read_as.in_step => {
-            println!("The board is already in step with {source}: nothing changed.");
+            say!("The board is already in step with {source}: nothing changed.");
             return ExitCode::SUCCESS;
         }
         Err(error @ EditError::NothingToImport(_)) => {
-            println!("{error}.");
+            say!("{error}.");
             return ExitCode::SUCCESS;
         }
         Err(error) => return fail(format!("{}: {error}", into.display())),
     }
     match session.save() {
         Ok(()) => {
-            println!("{what} into {}.", into.display());
+            say!("{what} into {}.", into.display());
             if !people.is_empty() {
-                println!("New people: {}.", people.join("; "));
+                say!("New people: {}.", people.join("; "));
             }
             ExitCode::SUCCESS
         }
@@ -136,7 +136,7 @@ fn say_mapping(sheet: &ImportSession) {
             format!("{} \"{header}\" → {}", import::column_letter(i), field.label().to_lowercase())
         })
         .collect();
-    println!(
+    say!(
         "{}, sheet \"{}\": headers on row {}: {}",
         sheet.source(),
         sheet.sheet().name,
@@ -144,7 +144,7 @@ fn say_mapping(sheet: &ImportSession) {
         columns.join(", ")
     );
     for judged in &sheet.mapping.judged {
-        println!("  column {judged}");
+        say!("  column {judged}");
     }
 }
 
@@ -153,45 +153,51 @@ fn say_reading(reading: &Reading, read_as: &import::Choices) {
     let month_end = read_as.month_end;
     if let Some(scale) = &reading.scale {
         let change = if scale.origin == import::ScaleOrigin::Chosen { "" } else { ": change it with --scale" };
-        println!("Ratings read through the scale {scale} ({}{change}).", scale.origin_words());
-        println!("  As --scale: \"{}\"", scale.as_option());
+        say!("Ratings read through the scale {scale} ({}{change}).", scale.origin_words());
+        say!("  As --scale: \"{}\"", scale.as_option());
     }
-    let months: usize =
-        reading.actions.iter().filter(|a| a.remarks.iter().any(|r| r.contains("the month's end"))).count();
-    if month_end && months > 0 {
-        println!("{} named a month alone, read as the month's last day (--month-end).", plural(months, "due date"));
+    let months: Vec<(usize, &String)> = reading
+        .actions
+        .iter()
+        .flat_map(|a| a.remarks.iter().filter(|r| r.ends_with("the month's end")).map(move |r| (a.row, r)))
+        .collect();
+    if month_end && !months.is_empty() {
+        say!("{} named a month alone, read as the month's last day (--month-end):", plural(months.len(), "due date"));
+        for (row, said) in months {
+            say!("  row {row}: {said}");
+        }
     }
     for changed in reading.changes.iter().filter(|c| !c.said.is_empty()) {
-        println!("  row {}: action {}:", changed.row, changed.change.id);
+        say!("  row {}: action {}:", changed.row, changed.change.id);
         for line in &changed.said {
-            println!("    {line}");
+            say!("    {line}");
         }
     }
     let unchanged = reading.changes.iter().filter(|c| c.said.is_empty() && c.problems.is_empty()).count();
     if unchanged > 0 {
-        println!("  {} as the board has them already.", plural(unchanged, "row"));
+        say!("  {} as the board has them already.", plural(unchanged, "row"));
     }
     for read in reading.actions.iter().filter(|_| read_as.in_step) {
-        println!("  row {}: new action {}: {}", read.row, read.action.id, read.action.title);
+        say!("  row {}: new action {}: {}", read.row, read.action.id, read.action.title);
     }
     if !reading.not_in_sheet.is_empty() {
-        println!("  In the board but not in the sheet, kept as they are: {}.", reading.not_in_sheet.join(", "));
+        say!("  In the board but not in the sheet, kept as they are: {}.", reading.not_in_sheet.join(", "));
     }
     let failures = reading.failures();
     if !failures.is_empty() {
-        println!(
+        say!(
             "Could not read {} of {} rows:",
             failures.len(),
             reading.actions.len() + reading.changes.len() + reading.unreadable.len()
         );
         for failure in &failures {
-            println!("  {failure}");
+            say!("  {failure}");
         }
         if !month_end && failures.iter().any(|f| f.contains("gives a month but not a day")) {
-            println!("  (--month-end reads a month alone as its last day, for the whole sheet.)");
+            say!("  (--month-end reads a month alone as its last day, for the whole sheet.)");
         }
     }
     for (row, text) in &reading.left_out {
-        println!("  row {row}: left out, not an action: {text}");
+        say!("  row {row}: left out, not an action: {text}");
     }
 }
