@@ -350,8 +350,9 @@ impl Reader<'_> {
         // "2 | CHILDREN LOOKED AFTER": a number and a title, nothing else, opens a section.
         // A title merged across the row repeats in every column it covers.
         let mut filled: Vec<String> = Vec::new();
+        let mut seen = HashSet::new();
         for text in &texts {
-            if !filled.contains(text) {
+            if seen.insert(text.as_str()) {
                 filled.push(text.clone());
             }
         }

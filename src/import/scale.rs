@@ -172,12 +172,15 @@ pub fn meaning(phrase: &str) -> Option<Option<Rag>> {
 /// [`meaning`]. A value neither can read is left off the scale, so its rows say so.
 pub fn scale_for(sheet: &Sheet, mapping: &Mapping) -> Option<Scale> {
     let column = mapping.column(Field::Rag)?;
+    // Distinct values in the order they come; a set keeps a column of 20,000 different
+    // values from taking the square of it.
     let mut others: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for row in mapping.header_row + 1..sheet.rows.len() {
         let text = sheet.cell(row, column).text();
         if values::rag(&text).is_err() {
             let value = key(&text);
-            if !others.contains(&value) {
+            if seen.insert(value.clone()) {
                 others.push(value);
             }
         }
