@@ -531,6 +531,7 @@ fn adviser_brings_the_tracker_in_again_and_sees_every_change_before_it_lands() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
     harness.run();
     harness.get_by_label_contains("action 1.1 is already in the board");
+    harness.get_by_label_contains("4 rows give action numbers the board already holds: to bring the board in step");
     harness.get_by_label("Update the actions the board already holds (keep in step with this tracker)").click();
     harness.run();
     harness.get_by_label_contains("4 rows name actions the board holds, 3 of them with changes; 1 new row.");

@@ -149,10 +149,7 @@ fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, toda
         ));
     }
     if !in_step || !reading.actions.is_empty() {
-        let held = reading
-            .with_problems()
-            .filter(|r| r.problems.iter().any(|p| p.reason.ends_with("is already in the board")))
-            .count();
+        let held = reading.ids_the_board_holds.len();
         if held > 0 && !in_step {
             ui.colored_label(
                 rag_fill(Rag::Amber),

@@ -75,6 +75,9 @@ pub struct Reading {
     pub changes: Vec<ChangedAction>,
     /// Actions in the board the sheet does not hold (in step only): kept, never removed.
     pub not_in_sheet: Vec<String>,
+    /// Rows whose action id the board already holds, numbered afresh (not in step): the
+    /// sign of a tracker brought in again.
+    pub ids_the_board_holds: Vec<usize>,
 }
 
 /// The person who stands in for a lead the sheet did not name.
@@ -256,6 +259,7 @@ pub fn read_with(
             scale: None,
             changes: vec![],
             not_in_sheet: vec![],
+            ids_the_board_holds: vec![],
         },
         priority: Named::default(),
         recommendation: Named::default(),
@@ -443,6 +447,7 @@ impl Reader<'_> {
         {
             let fresh = self.fresh_action_id(&recommendation);
             let reason = if first == 0 {
+                self.reading.ids_the_board_holds.push(sheet_row);
                 format!("action {id} is already in the board")
             } else {
                 format!("action {id} is used twice (first on row {first})")

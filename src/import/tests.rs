@@ -84,6 +84,7 @@ fn ids_already_in_the_board_are_renumbered_and_flagged() {
     let action = &read.actions[0];
     assert_eq!(action.problems[0].reason, "action 1.1 is already in the board");
     assert_ne!(action.action.id, "1.1");
+    assert_eq!(read.ids_the_board_holds, [2], "the row is counted, for the window to offer keeping in step");
 }
 
 #[test]
