@@ -118,14 +118,14 @@ fn import_ui(ui: &mut egui::Ui, session: &mut ImportSession, board: &Board, toda
     ui.separator();
     let in_step = session.choices().in_step;
     let clean = reading.clean().count();
-    let problems = reading.with_problems().count() + reading.changes.iter().filter(|c| !c.problems.is_empty()).count();
+    let problems = reading.rows_with_problems();
     let rows_are = |n: usize| match n {
         0 => "no rows are".to_string(),
         1 => "1 row is".to_string(),
         n => format!("{n} rows are"),
     };
     if in_step {
-        let changing = reading.changes.iter().filter(|c| !c.change.is_empty()).count();
+        let changing = reading.changing().count();
         let unreadable = match reading.unreadable.len() {
             0 => String::new(),
             n => format!("; {} not actions at all", rows_are(n)),
@@ -285,7 +285,7 @@ fn changes_preview(ui: &mut egui::Ui, reading: &Reading) {
                 ui.colored_label(rag_fill(Rag::Red), format!("    {}: {}", problem.field.label(), problem.reason));
             }
         }
-        let unchanged = reading.changes.iter().filter(|c| c.said.is_empty() && c.problems.is_empty()).count();
+        let unchanged = reading.unchanged_rows();
         if unchanged > 0 {
             ui.weak(format!("{} as the board has them already.", crate::model::plural(unchanged, "row")));
         }

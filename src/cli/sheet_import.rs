@@ -167,13 +167,13 @@ fn say_reading(reading: &Reading, read_as: &import::Choices) {
             say!("  row {row}: {said}");
         }
     }
-    for changed in reading.changes.iter().filter(|c| !c.said.is_empty()) {
+    for changed in reading.changing() {
         say!("  row {}: action {}:", changed.row, changed.change.id);
         for line in &changed.said {
             say!("    {line}");
         }
     }
-    let unchanged = reading.changes.iter().filter(|c| c.said.is_empty() && c.problems.is_empty()).count();
+    let unchanged = reading.unchanged_rows();
     if unchanged > 0 {
         say!("  {} as the board has them already.", plural(unchanged, "row"));
     }

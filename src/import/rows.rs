@@ -94,9 +94,22 @@ impl Reading {
 
     /// How many rows failed: actions with problems and rows that are not actions at all.
     pub fn failed_rows(&self) -> usize {
-        self.with_problems().count()
-            + self.unreadable.len()
-            + self.changes.iter().filter(|c| !c.problems.is_empty()).count()
+        self.rows_with_problems() + self.unreadable.len()
+    }
+
+    /// Rows read as actions, new or changing one the board holds, with a problem.
+    pub fn rows_with_problems(&self) -> usize {
+        self.with_problems().count() + self.changes.iter().filter(|c| !c.problems.is_empty()).count()
+    }
+
+    /// Rows that change an action the board holds (in step).
+    pub fn changing(&self) -> impl Iterator<Item = &ChangedAction> {
+        self.changes.iter().filter(|c| !c.said.is_empty())
+    }
+
+    /// Rows for actions the board holds exactly as the sheet has them (in step).
+    pub fn unchanged_rows(&self) -> usize {
+        self.changes.iter().filter(|c| c.said.is_empty() && c.problems.is_empty()).count()
     }
 
     /// The changes to make, and the actions to add, when keeping the board in step.
