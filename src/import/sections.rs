@@ -18,16 +18,17 @@ pub fn section_row(filled: &[String], leaves_action_parts_empty: bool) -> Option
     }
     let (number, title) = match filled {
         [number, title] if is_number(number) => (number.trim_end_matches('.').to_string(), title.clone()),
-        [one] => {
-            let (number, title) = one.split_once([' ', '.', ')', ':'])?;
-            if !is_number(number) {
-                return None;
+        [one] => match one.split_once([' ', '.', ')', ':']) {
+            Some((number, title)) if is_number(number) => {
+                (number.to_string(), title.trim_start_matches(['.', ')', ':', ' ', '-', '–']).to_string())
             }
-            (number.to_string(), title.trim_start_matches(['.', ')', ':', ' ', '-', '–']).to_string())
-        }
+            // "CHILDREN LOOKED AFTER" alone, in capitals: a section with no number.
+            _ if in_capitals(one) && one.split_whitespace().count() >= 2 => (String::new(), one.clone()),
+            _ => return None,
+        },
         _ => return None,
     };
-    let whole = number.bytes().all(|b| b.is_ascii_digit());
+    let whole = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
     // "2.1 Daily huddle" with no lead or date is an action with its parts missing; "2.1
     // SUPERVISION" in capitals is a section.
     if title.trim().is_empty() || !(whole || in_capitals(&title)) {
@@ -107,6 +108,11 @@ mod tests {
             "a whole number needs no capitals"
         );
         assert_eq!(section_row(&texts(&["2.1", "SUPERVISION"]), true).map(|s| s.number), Some("2.1".into()));
+        assert_eq!(
+            section_row(&texts(&["CHILDREN LOOKED AFTER"]), true),
+            Some(Section { number: String::new(), title: "Children looked after".into() }),
+            "a title in capitals alone, unnumbered"
+        );
     }
 
     #[test]
@@ -115,5 +121,7 @@ mod tests {
         assert_eq!(section_row(&texts(&["2", "CHILDREN LOOKED AFTER"]), false), None, "a lead or date is filled");
         assert_eq!(section_row(&texts(&["2", "CHILDREN", "Jo Bloggs"]), true), None);
         assert_eq!(section_row(&texts(&["Key: R = off track"]), true), None);
+        assert_eq!(section_row(&texts(&["Daily huddle"]), true), None, "an action missing its lead and date");
+        assert_eq!(section_row(&texts(&["MASH"]), true), None, "one word in capitals is not a title");
     }
 }

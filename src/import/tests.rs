@@ -183,3 +183,20 @@ fn a_tracker_naming_the_current_lead_changes_nothing_even_where_two_people_share
     assert!(read.changes[0].said.is_empty(), "{:?}", read.changes[0].said);
     assert!(read.changes[0].change.is_empty());
 }
+
+#[test]
+fn a_title_in_capitals_with_nothing_else_opens_a_priority_numbered_or_not() {
+    let board = Board::blank("Test", "Test");
+    let csv = "\
+Ref,Action,Lead,Due
+,THE FRONT DOOR,,
+a,Rota for duty managers,Ann Lee,30/06/2027
+4,CHILDREN IN CARE AND SEND,,
+b,Sufficiency strategy,Ann Lee,30/09/2027
+";
+    let read = reading(&board, csv);
+    assert!(read.failures().is_empty(), "{:?}", read.failures());
+    let priorities: Vec<(&str, &str)> = read.new_priorities.iter().map(|p| (p.id.as_str(), p.title.as_str())).collect();
+    assert_eq!(priorities, [("P1", "The front door"), ("P4", "Children in care and SEND")]);
+    assert_eq!(read.actions.len(), 2, "neither title is an action");
+}
