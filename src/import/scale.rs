@@ -128,6 +128,10 @@ pub fn meaning(phrase: &str) -> Option<Option<Rag>> {
     if has(&["not started", "not yet started", "not due", "not yet due", "no update"]) {
         return Some(None);
     }
+    // Two colours ("Amber/Green") are read as the more cautious, shown on the scale to change.
+    if matches!(phrase.as_str(), "amber/green" | "green/amber" | "a/g" | "g/a" | "amber green" | "green amber") {
+        return Some(Some(Rag::Amber));
+    }
     if has(&[
         "not achieved",
         "not met",
@@ -310,6 +314,7 @@ mod tests {
             ("Not achieved", Some(Some(Rag::Red))),
             ("Off track", Some(Some(Rag::Red))),
             ("Not started", Some(None)),
+            ("Amber/Green", Some(Some(Rag::Amber))),
             ("Budget", None),
         ] {
             assert_eq!(meaning(phrase), want, "{phrase}");
