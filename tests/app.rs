@@ -31,6 +31,14 @@ fn go_to(harness: &mut Harness<'static, App>, view: &str) {
     harness.run();
 }
 
+/// Picks a meeting in the Meeting view's drop-down, as the clerk does.
+fn choose_meeting(harness: &mut Harness<'static, App>, meeting: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, "Meeting").click();
+    harness.run();
+    harness.get_by_label(meeting).click();
+    harness.run();
+}
+
 fn press(harness: &mut Harness<'static, App>, key: Key) {
     harness.key_press(key);
     harness.run();
@@ -148,10 +156,7 @@ fn clerk_raises_a_meeting_action_with_an_owner_and_a_due_date() {
 fn approved_minutes_refuse_further_edits() {
     let mut harness = sample();
     go_to(&mut harness, "Meeting");
-    harness.get_by_role_and_label(Role::ComboBox, "Meeting").click();
-    harness.run();
-    harness.get_by_label("Meeting 5 — 27 October 2026 (Held)").click();
-    harness.run();
+    choose_meeting(&mut harness, "Meeting 5 — 27 October 2026 (Held)");
     harness.get_by_label("Approve the minutes").click();
     harness.run();
     harness.get_by_label("Approve the minutes of meeting 5?");
@@ -314,10 +319,7 @@ fn the_clerk_exports_the_public_minutes_and_is_offered_to_open_them() {
     let dialogs = ScriptedDialogs { pdf: vec![path.clone()], ..Default::default() };
     let mut harness = harness(App::new(open_session(None), today(), Box::new(dialogs)));
     go_to(&mut harness, "Meeting");
-    harness.get_by_role_and_label(Role::ComboBox, "Meeting").click();
-    harness.run();
-    harness.get_by_label("Meeting 5 — 27 October 2026 (Held)").click();
-    harness.run();
+    choose_meeting(&mut harness, "Meeting 5 — 27 October 2026 (Held)");
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label_contains("Minutes of this meeting (public)…").click();
@@ -734,10 +736,7 @@ fn approved_and_saved_minutes_are_not_reopened_by_undo() {
     let app = App::new(open_session(Some(&path)), today(), Box::new(ScriptedDialogs::default()));
     let mut harness = harness(app);
     go_to(&mut harness, "Meeting");
-    harness.get_by_role_and_label(Role::ComboBox, "Meeting").click();
-    harness.run();
-    harness.get_by_label("Meeting 5 — 27 October 2026 (Held)").click();
-    harness.run();
+    choose_meeting(&mut harness, "Meeting 5 — 27 October 2026 (Held)");
     harness.get_by_label("Approve the minutes").click();
     harness.run();
     // Asked first; "Not yet" leaves the minutes as they were.
@@ -1437,10 +1436,7 @@ fn a_clerk_exports_the_minutes_as_word_from_the_file_menu() {
     let dialogs = ScriptedDialogs { pdf: vec![path.clone()], ..Default::default() };
     let mut harness = harness(App::new(open_session(None), today(), Box::new(dialogs)));
     go_to(&mut harness, "Meeting");
-    harness.get_by_role_and_label(Role::ComboBox, "Meeting").click();
-    harness.run();
-    harness.get_by_label("Meeting 5 — 27 October 2026 (Held)").click();
-    harness.run();
+    choose_meeting(&mut harness, "Meeting 5 — 27 October 2026 (Held)");
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label_contains("Minutes as Word (full)…").click();
